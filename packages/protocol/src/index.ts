@@ -1,2 +1,3 @@
 export * from './messageTypes';
 export * from './closeCodes';
+export * from './errorCodes';

@@ -20,3 +20,6 @@ export type SyncMessageType = (typeof SyncMessageType)[keyof typeof SyncMessageT
 
 /** Path prefix of the sync endpoint: `ws://host:port/sync/<room>`. */
 export const SYNC_PATH = '/sync';
+
+/** Room names as they appear in the sync URL: `ws://host/sync/<room>`. */
+export const ROOM_NAME_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;

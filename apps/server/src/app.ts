@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { AppError, toHttpError } from './errors';
+import type { Logger } from './logger';
+import type { Metrics } from './Metrics';
+
+export interface AppDeps {
+  metrics: Metrics;
+  log: Logger;
+  webDist: string;
+  /** False while starting or shutting down; `/readyz` reports it. */
+  isReady: () => boolean;
+}
+
+/** Builds the HTTP side: health, metrics, the API and the web app. Never listens. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const ready = deps.isReady();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not-ready' });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(deps.metrics.registry.contentType).send(await deps.metrics.registry.metrics());
+  });
+
+  app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', (_req, _res, next) => {
+    next(new AppError('not_found', 'No such API route'));
+  });
+
+  mountWeb(app, deps.webDist, deps.log);
+
+  const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+    const { status, body } = toHttpError(fromExpressError(err));
+    if (status >= 500) deps.log.error({ err }, 'request failed');
+    res.status(status).json(body);
+  };
+  app.use(onError);
+  return app;
+}
+
+/** body-parser signals its own problems with `type`; turn them into our codes. */
+function fromExpressError(err: unknown): unknown {
+  if (err instanceof AppError) return err;
+  const type = (err as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') return new AppError('payload_too_large', 'Request body too large');
+  if (type === 'entity.parse.failed') return new AppError('bad_request', 'Request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new AppError('bad_request', 'Unsupported request encoding');
+  }
+  return err;
+}
+
+/** Serves the built single-page app, with a fallback to index.html for client-side routes. */
+function mountWeb(app: Express, webDist: string, log: Logger): void {
+  const index = path.join(webDist, 'index.html');
+  if (!fs.existsSync(index)) {
+    log.warn({ webDist }, 'web app not built; run `pnpm build` to serve it');
+    return;
+  }
+  app.use(express.static(webDist, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (req, res, next) => {
+    if (req.path.startsWith('/sync/')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+
+/** Every environment variable the server reads, parsed once. Nothing else reads process.env. */
+const ConfigSchema = z.object({
+  PORT: int(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `wal`: survives kill -9 (WAL, synchronous=NORMAL). `fsync`: also survives power loss. */
+  DURABILITY: z.enum(['wal', 'fsync']).default('wal'),
+  WEB_DIST: z.string().default(path.resolve(here, '../../web/dist')),
+  MAX_MESSAGE_BYTES: int(8 * 1024 * 1024, 1024),
+  MAX_DOC_BYTES: int(64 * 1024 * 1024, 1024),
+  RATE_LIMIT_PER_SEC: int(300, 1),
+  RATE_LIMIT_BURST: int(1500, 1),
+  SEND_BUFFER_LIMIT_BYTES: int(32 * 1024 * 1024, 1024),
+  HEARTBEAT_MS: int(30_000, 10),
+  UNLOAD_GRACE_MS: int(5_000),
+  COMPACT_EVERY_UPDATES: int(500, 1),
+  COMPACT_EVERY_BYTES: int(2 * 1024 * 1024, 1),
+  MAX_CONNECTIONS: int(10_000, 1),
+  SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
+});
+
+export type EnvConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: EnvConfig['LOG_LEVEL'];
+  durability: EnvConfig['DURABILITY'];
+  webDist: string;
+  shutdownTimeoutMs: number;
+  limits: SyncLimits;
+}
+
+export interface SyncLimits {
+  maxMessageBytes: number;
+  maxDocBytes: number;
+  ratePerSec: number;
+  rateBurst: number;
+  sendBufferLimitBytes: number;
+  heartbeatMs: number;
+  unloadGraceMs: number;
+  compactEveryUpdates: number;
+  compactEveryBytes: number;
+  maxConnections: number;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    durability: e.DURABILITY,
+    webDist: path.resolve(e.WEB_DIST),
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    limits: {
+      maxMessageBytes: e.MAX_MESSAGE_BYTES,
+      maxDocBytes: e.MAX_DOC_BYTES,
+      ratePerSec: e.RATE_LIMIT_PER_SEC,
+      rateBurst: e.RATE_LIMIT_BURST,
+      sendBufferLimitBytes: e.SEND_BUFFER_LIMIT_BYTES,
+      heartbeatMs: e.HEARTBEAT_MS,
+      unloadGraceMs: e.UNLOAD_GRACE_MS,
+      compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
+      compactEveryBytes: e.COMPACT_EVERY_BYTES,
+      maxConnections: e.MAX_CONNECTIONS,
+    },
+  };
+}
+
+/** Config for tests and embedders: defaults plus overrides, without touching process.env. */
+export function configFrom(overrides: Record<string, string | number>): Config {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(overrides)) env[k] = String(v);
+  return loadConfig(env);
+}

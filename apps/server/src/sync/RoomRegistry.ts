@@ -1,0 +1,108 @@
+import { CloseCode } from '@akkoord/protocol';
+import type { Connection } from './Connection';
+import { Room, type RoomDeps } from './Room';
+
+/**
+ * Owns the lifecycle of every document in memory: loading → active → unloading → gone.
+ * Concurrent joins share one load; the last leaver starts a grace period after which the
+ * document is compacted and freed. Every path, failed loads included, ends in `destroy()`.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loads = new Map<Room, Promise<void>>();
+  private readonly unloads = new Map<Room, Promise<void>>();
+
+  constructor(private readonly deps: RoomDeps) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /** Adds the connection to its room, loading the document if needed. */
+  async join(conn: Connection): Promise<void> {
+    let room = this.rooms.get(conn.room);
+    while (room && room.state === 'unloading') {
+      await this.unloads.get(room);
+      room = this.rooms.get(conn.room);
+    }
+    if (!conn.isOpen) return;
+    if (!room) room = this.startLoad(conn.room);
+    room.attach(conn);
+    conn.onClose(() => this.leave(room, conn));
+    const loading = this.loads.get(room);
+    if (loading) await loading;
+  }
+
+  private startLoad(name: string): Room {
+    const room = new Room(name, this.deps);
+    this.rooms.set(name, room);
+    this.deps.metrics.loadedDocuments.set(this.rooms.size);
+    const loading = room
+      .load()
+      .then(() => {
+        this.deps.metrics.documentLoads.inc({ outcome: 'ok' });
+        room.greetAll();
+        if (room.conns.size === 0) this.scheduleUnload(room);
+      })
+      .catch((err: unknown) => {
+        this.deps.metrics.documentLoads.inc({ outcome: 'error' });
+        room.log.error({ err }, 'document failed to load');
+        for (const c of room.conns) c.close(CloseCode.internalError, 'document could not be loaded, try again');
+        this.forget(room);
+      })
+      .finally(() => this.loads.delete(room));
+    this.loads.set(room, loading);
+    return room;
+  }
+
+  private leave(room: Room, conn: Connection): void {
+    room.detach(conn);
+    if (room.conns.size === 0 && room.state === 'active') this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (room.graceTimer) clearTimeout(room.graceTimer);
+    room.graceTimer = setTimeout(() => {
+      room.graceTimer = null;
+      if (room.conns.size === 0 && room.state === 'active') void this.unload(room);
+    }, this.deps.limits.unloadGraceMs);
+    room.graceTimer.unref();
+  }
+
+  private unload(room: Room): Promise<void> {
+    const existing = this.unloads.get(room);
+    if (existing) return existing;
+    room.state = 'unloading';
+    const done = (async () => {
+      try {
+        await room.settled();
+        await room.compact();
+      } catch (err) {
+        // The log still holds every update, so the document is intact without the snapshot.
+        room.log.error({ err }, 'final compaction failed');
+      } finally {
+        for (const c of room.conns) c.close(CloseCode.tryAgainLater, 'document is being unloaded, reconnect');
+        this.forget(room);
+        this.unloads.delete(room);
+      }
+    })();
+    this.unloads.set(room, done);
+    return done;
+  }
+
+  private forget(room: Room): void {
+    room.destroy();
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.deps.metrics.loadedDocuments.set(this.rooms.size);
+  }
+
+  /** Shutdown: compacts and frees every document, waiting for loads in progress. */
+  async unloadAll(): Promise<void> {
+    await Promise.allSettled([...this.loads.values()]);
+    await Promise.all([...this.rooms.values()].map((r) => (r.state === 'active' ? this.unload(r) : this.unloads.get(r))));
+  }
+}
