@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the API server runs separately; in production it serves dist/ itself on the
+// same origin, so proxying keeps the app's relative URLs identical in both setups.
+const apiTarget = `http://127.0.0.1:${process.env.AKKOORD_API_PORT ?? 8080}`;
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      '/sync': { target: apiTarget, ws: true },
+      '/api': { target: apiTarget },
+      '/healthz': { target: apiTarget },
+    },
+  },
+});
