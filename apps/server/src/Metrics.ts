@@ -50,6 +50,12 @@ export class Metrics {
     buckets: [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [this.registry],
   });
+  readonly stateEncodings = new Counter({
+    name: 'akkoord_state_encodings_total',
+    help: 'Sync step 2 answers encoded: full (shared between new joiners) or diff',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
   readonly closes = new Counter({
     name: 'akkoord_ws_closes_total',
     help: 'Sync connections closed by the server, by close code',

@@ -155,9 +155,13 @@ export class Room {
   /** Sync step 2 for a client; new clients share one encoding of the whole document. */
   private stateFor(stateVector: Uint8Array): Uint8Array {
     if (coversNothingOf(stateVector, this.doc)) {
-      this.fullStateMessage ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      if (!this.fullStateMessage) {
+        this.deps.metrics.stateEncodings.inc({ kind: 'full' });
+        this.fullStateMessage = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      }
       return this.fullStateMessage;
     }
+    this.deps.metrics.stateEncodings.inc({ kind: 'diff' });
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
