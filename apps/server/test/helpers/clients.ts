@@ -2,6 +2,9 @@ import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 
+// Every provider registers a process 'exit' listener; tests open hundreds on purpose.
+process.setMaxListeners(0);
+
 export interface Client {
   doc: Y.Doc;
   provider: WebsocketProvider;
