@@ -1,0 +1,54 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import nl from './nl.json';
+
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const storageKey = 'akkoord.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const value = localStorage.getItem(storageKey);
+    return isLanguage(value) ? value : 'nl';
+  } catch {
+    // Storage can be blocked (privacy settings); Dutch is the product's default anyway.
+    return 'nl';
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nl';
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // Not remembering the choice is acceptable; failing to switch is not.
+  }
+  await i18n.changeLanguage(language);
+}
+
+/** Initialises i18next synchronously (resources are bundled) so the first render is translated. */
+export function setupI18n(): typeof i18n {
+  i18n.on('languageChanged', (language) => {
+    // Screen readers pick their pronunciation from <html lang>.
+    document.documentElement.lang = language;
+  });
+  void i18n.use(initReactI18next).init({
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    lng: storedLanguage(),
+    fallbackLng: 'nl',
+    supportedLngs: [...languages],
+    initAsync: false,
+    interpolation: { escapeValue: false }, // React escapes already
+    returnNull: false,
+  });
+  return i18n;
+}
