@@ -1,0 +1,236 @@
+/**
+ * `pnpm bench`: compares our sync server with the y-websocket reference server under the
+ * same load in the same run. For every (scenario, server) pair a fresh server process is
+ * started (own process group), a fresh load-generator process is forked, and the server's
+ * CPU and peak RSS are read from /proc at the load generator's phase marks. Results are
+ * printed as Markdown and written to bench/<out>/latest.md and latest.json.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseConfig, usage, type Config } from './config';
+import { resetPeak, sampleGroup, type ProcSample } from './proc';
+import type { FromLoad, LoadParams, LoadResult, ToLoad } from './protocol';
+import { renderMarkdown } from './report';
+import { BENCH_DIR, launch, SERVER_LABEL, type ServerHandle, trackedGroups, type ServerKind, type StopInfo } from './servers';
+
+export interface ServerRun {
+  scenario: 'typing' | 'storm';
+  kind: ServerKind;
+  label: string;
+  ok: boolean;
+  error?: string;
+  result?: LoadResult;
+  startupMs?: number;
+  /** Server counters over the measured window (between the load generator's marks). */
+  windowS?: number;
+  cpuS?: number;
+  cpuPctOfCore?: number;
+  peakRssMiB?: number;
+  rssAtStartMiB?: number;
+  peakIsWindow?: boolean;
+  serverAliveAtEnd?: boolean;
+  stop?: StopInfo;
+  outputTail?: string;
+  logs: string[];
+}
+
+const runId = Date.now().toString(36);
+
+/** Process groups we started and have not yet reaped: killed if the orchestrator is interrupted. */
+const liveGroups = trackedGroups;
+function killAllGroups(): void {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  liveGroups.clear();
+}
+process.on('exit', killAllGroups);
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(sig, () => {
+    console.error(`\n${sig}: killing server and load-generator process groups`);
+    killAllGroups();
+    process.exit(130);
+  });
+}
+
+function roomNames(prefix: string, n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `bench-${prefix}-${runId}-${i}`);
+}
+
+function loadParams(cfg: Config, scenario: 'typing' | 'storm', server: ServerHandle): LoadParams {
+  if (scenario === 'typing') {
+    return {
+      scenario,
+      urls: roomNames(`${server.kind}-t`, cfg.rooms).map((r) => server.syncUrl(r)),
+      clientsPerRoom: cfg.clientsPerRoom,
+      rate: cfg.rate,
+      durationS: cfg.duration,
+      warmupS: cfg.warmup,
+      drainTimeoutS: cfg.drainTimeout,
+      connectTimeoutS: 30,
+      awareness: cfg.awareness,
+    };
+  }
+  return {
+    scenario,
+    urls: roomNames(`${server.kind}-s`, cfg.stormRooms).map((r) => server.syncUrl(r)),
+    clients: cfg.stormClients,
+    docBytes: cfg.docBytes,
+    settleS: cfg.settle,
+    timeoutS: cfg.stormTimeout,
+    graceMs: 500,
+    awareness: cfg.awareness,
+  };
+}
+
+/** Upper bound for one load-generator process; it is killed if it runs longer. */
+function loadDeadlineMs(cfg: Config, scenario: 'typing' | 'storm'): number {
+  if (scenario === 'typing') return (30 * 2 + cfg.warmup + cfg.duration + 2 * cfg.drainTimeout + 60) * 1000;
+  return (3 * cfg.stormTimeout + cfg.settle + 120) * 1000;
+}
+
+async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKind): Promise<ServerRun> {
+  const run: ServerRun = { scenario, kind, label: SERVER_LABEL[kind], ok: false, logs: [] };
+  const say = (s: string): void => {
+    run.logs.push(s);
+    console.error(`[${scenario}/${kind}] ${s}`);
+  };
+  let server: ServerHandle | undefined;
+  let load: ChildProcess | undefined;
+  try {
+    server = await launch(kind);
+    run.startupMs = server.startupMs;
+    say(`server pid ${server.pid} listening on ${server.port} (${server.startupMs.toFixed(0)} ms)`);
+    const srv = server;
+    const params = loadParams(cfg, scenario, srv);
+
+    let s0: ProcSample | undefined;
+    let s1: ProcSample | undefined;
+    let t0 = 0;
+    let t1 = 0;
+    const child = fork(path.join(BENCH_DIR, 'src/load.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      cwd: BENCH_DIR,
+      detached: true, // own process group, killed in finally
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    load = child;
+    if (child.pid !== undefined) liveGroups.add(child.pid);
+    const result = await new Promise<LoadResult>((resolve, reject) => {
+      const deadline = setTimeout(
+        () => reject(new Error(`load generator exceeded ${loadDeadlineMs(cfg, scenario) / 1000}s`)),
+        loadDeadlineMs(cfg, scenario),
+      );
+      const done = (f: () => void): void => {
+        clearTimeout(deadline);
+        f();
+      };
+      child.on('message', (msg: FromLoad) => {
+        if (msg.type === 'mark') {
+          if (msg.name.endsWith('-start')) {
+            run.peakIsWindow = resetPeak(srv.pid);
+            s0 = sampleGroup(srv.pid);
+            t0 = performance.now();
+          } else {
+            s1 = sampleGroup(srv.pid);
+            t1 = performance.now();
+          }
+          child.send({ type: 'ack', name: msg.name } satisfies ToLoad);
+        } else if (msg.type === 'log') {
+          say(msg.text);
+        } else if (msg.type === 'result') {
+          done(() => resolve(msg.result));
+        } else if (msg.type === 'error') {
+          done(() => reject(new Error(`load generator: ${msg.error}`)));
+        }
+      });
+      child.on('exit', (code, signal) =>
+        done(() => reject(new Error(`load generator exited (code ${code}, signal ${signal}) without a result`))),
+      );
+      child.send({ type: 'start', params } satisfies ToLoad);
+    });
+    run.result = result;
+    if (s0 && s1) {
+      run.windowS = (t1 - t0) / 1000;
+      run.cpuS = s1.cpuSeconds - s0.cpuSeconds;
+      run.cpuPctOfCore = (100 * run.cpuS) / run.windowS;
+      run.peakRssMiB = s1.peakRssMiB;
+      run.rssAtStartMiB = s0.rssMiB;
+    }
+    run.ok = true;
+  } catch (err) {
+    run.error = err instanceof Error ? err.message : String(err);
+    say(`FAILED: ${run.error}`);
+  } finally {
+    if (load?.pid !== undefined && load.exitCode === null) {
+      try {
+        process.kill(-load.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    if (load?.pid !== undefined) liveGroups.delete(load.pid);
+    if (server) {
+      run.serverAliveAtEnd = server.alive();
+      if (!run.serverAliveAtEnd) say('server process had died before the end of the scenario');
+      run.stop = await server.stop(10_000);
+      run.outputTail = server.output().slice(-4000);
+      say(
+        `server stopped: ${run.stop.signal}` +
+          (run.stop.signal === 'SIGTERM' ? ` -> exit code ${run.stop.code} in ${run.stop.ms.toFixed(0)} ms` : ' (did not exit within 10 s of SIGTERM)'),
+      );
+    }
+  }
+  return run;
+}
+
+async function main(): Promise<void> {
+  let cfg: Config;
+  try {
+    const parsed = parseConfig(process.argv.slice(2), process.env);
+    if (parsed === 'help') {
+      console.log(usage());
+      return;
+    }
+    cfg = parsed;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exitCode = 2;
+    return;
+  }
+  const startedAt = new Date();
+  const runs: ServerRun[] = [];
+  for (const scenario of cfg.scenarios) {
+    for (const kind of cfg.servers) {
+      runs.push(await runOne(cfg, scenario, kind));
+    }
+  }
+  const finishedAt = new Date();
+  const env = {
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}`,
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+  };
+  const md = renderMarkdown({ cfg, runs, startedAt, finishedAt, env });
+  console.log(md);
+  const outDir = path.resolve(BENCH_DIR, cfg.out);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(path.join(outDir, 'latest.md'), md);
+  writeFileSync(
+    path.join(outDir, 'latest.json'),
+    JSON.stringify({ startedAt, finishedAt, env, config: cfg, runs }, null, 2) + '\n',
+  );
+  console.error(`wrote ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
