@@ -1,9 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express } from 'express';
+import helmet from 'helmet';
+import type { AccountService } from './accounts/AccountService';
+import type { AuthConfig } from './config';
 import { AppError, toHttpError } from './errors';
+import { authRoutes } from './http/routes/authRoutes';
+import { workspaceRoutes } from './http/routes/workspaceRoutes';
+import { sessionMiddleware } from './http/session';
 import type { Logger } from './logger';
 import type { Metrics } from './Metrics';
+import type { WorkspaceService } from './workspaces/WorkspaceService';
 
 export interface AppDeps {
   metrics: Metrics;
@@ -11,12 +18,32 @@ export interface AppDeps {
   webDist: string;
   /** False while starting or shutting down; `/readyz` reports it. */
   isReady: () => boolean;
+  accounts: AccountService;
+  workspaces: WorkspaceService;
+  auth: AuthConfig;
 }
 
 /** Builds the HTTP side: health, metrics, the API and the web app. Never listens. */
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', deps.auth.trustProxy);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          // Tiptap injects its base styles at runtime.
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:'],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      // Plain-HTTP local installs must keep working; HSTS belongs to the TLS terminator.
+      strictTransportSecurity: false,
+    }),
+  );
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -30,6 +57,13 @@ export function createApp(deps: AppDeps): Express {
   });
 
   app.use('/api', express.json({ limit: '1mb' }));
+  app.use('/api', sessionMiddleware(deps.accounts, deps.auth));
+  app.use('/api', (_req, res, next) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
+  app.use('/api', authRoutes(deps.accounts, deps.auth));
+  app.use('/api', workspaceRoutes(deps.workspaces, deps.auth));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('not_found', 'No such API route'));
   });
@@ -39,6 +73,8 @@ export function createApp(deps: AppDeps): Express {
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     const { status, body } = toHttpError(fromExpressError(err));
     if (status >= 500) deps.log.error({ err }, 'request failed');
+    const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    if (status === 429 && retry !== undefined) res.setHeader('Retry-After', String(retry));
     res.status(status).json(body);
   };
   app.use(onError);

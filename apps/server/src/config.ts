@@ -26,6 +26,18 @@ const ConfigSchema = z.object({
   COMPACT_EVERY_BYTES: int(2 * 1024 * 1024, 1),
   MAX_CONNECTIONS: int(10_000, 1),
   SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
+  SESSION_TTL_HOURS: int(24 * 30, 1),
+  /** Extra origins allowed to use cookies and open sockets (comma-separated); the server's own host always is. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Mark the session cookie Secure; turn on behind HTTPS. */
+  COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  /** Base of links the server hands out (invitations); defaults to the request's own origin. */
+  PUBLIC_URL: z.string().url().optional(),
+  LOGIN_MAX_PER_ADDRESS: int(30, 1),
+  LOGIN_MAX_PER_ACCOUNT: int(10, 1),
+  LOGIN_WINDOW_MS: int(15 * 60_000, 1),
+  /** Express trust-proxy setting, so rate limits see the client's address behind a proxy. */
+  TRUST_PROXY: z.string().default('loopback'),
 });
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
@@ -39,6 +51,16 @@ export interface Config {
   webDist: string;
   shutdownTimeoutMs: number;
   limits: SyncLimits;
+  auth: AuthConfig;
+}
+
+export interface AuthConfig {
+  sessionTtlMs: number;
+  allowedOrigins: string[];
+  cookieSecure: boolean;
+  publicUrl: string | undefined;
+  trustProxy: string;
+  login: { perAddress: number; perAccount: number; windowMs: number };
 }
 
 export interface SyncLimits {
@@ -69,6 +91,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     durability: e.DURABILITY,
     webDist: path.resolve(e.WEB_DIST),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    auth: {
+      sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+      allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      cookieSecure: e.COOKIE_SECURE === 'true',
+      publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
+      trustProxy: e.TRUST_PROXY,
+      login: { perAddress: e.LOGIN_MAX_PER_ADDRESS, perAccount: e.LOGIN_MAX_PER_ACCOUNT, windowMs: e.LOGIN_WINDOW_MS },
+    },
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
       maxDocBytes: e.MAX_DOC_BYTES,

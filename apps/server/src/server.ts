@@ -1,19 +1,29 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloseCode } from '@akkoord/protocol';
+import { AccountService } from './accounts/AccountService';
+import type { AccountStore } from './accounts/AccountStore';
+import { LoginThrottle } from './accounts/LoginThrottle';
+import { SqliteAccountStore } from './accounts/SqliteAccountStore';
 import { createApp } from './app';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './Metrics';
 import type { DocumentStore } from './persistence/DocumentStore';
-import { openDatabase } from './persistence/openDatabase';
+import { openDatabase, type Db } from './persistence/openDatabase';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
 import { WriteBatcher } from './persistence/WriteBatcher';
-import { allowAll, type Authorizer } from './sync/Authorizer';
+import type { Authorizer } from './sync/Authorizer';
 import { attachSync, type SyncHandle } from './sync/attachSync';
+import { WorkspaceAuthorizer } from './sync/WorkspaceAuthorizer';
+import { SqliteWorkspaceStore } from './workspaces/SqliteWorkspaceStore';
+import type { WorkspaceStore } from './workspaces/WorkspaceStore';
+import { WorkspaceService } from './workspaces/WorkspaceService';
 
 export interface ServerOverrides {
   store?: DocumentStore;
+  accountStore?: AccountStore;
+  workspaceStore?: WorkspaceStore;
   authorizer?: Authorizer;
   log?: Logger;
 }
@@ -24,6 +34,8 @@ export interface AkkoordServer {
   readonly metrics: Metrics;
   readonly store: DocumentStore;
   readonly log: Logger;
+  readonly accounts: AccountService;
+  readonly workspaces: WorkspaceService;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stop accepting, store everything pending, close sockets with 1012, free every document. */
   shutdown(): Promise<void>;
@@ -33,19 +45,39 @@ export interface AkkoordServer {
 export function buildServer(config: Config, overrides: ServerOverrides = {}): AkkoordServer {
   const log = overrides.log ?? createLogger(config.logLevel);
   const metrics = new Metrics();
-  const store = overrides.store ?? new SqliteDocumentStore(openDatabase(config.dataDir, config.durability));
+  let db: Db | null = null;
+  const sqlite = () => (db ??= openDatabase(config.dataDir, config.durability));
+  const store = overrides.store ?? new SqliteDocumentStore(sqlite());
+  const accountStore = overrides.accountStore ?? new SqliteAccountStore(sqlite());
+  const workspaceStore = overrides.workspaceStore ?? new SqliteWorkspaceStore(sqlite());
   const batcher = new WriteBatcher(store, metrics, log);
+  const throttle = new LoginThrottle(config.auth.login);
+  const accounts = new AccountService(accountStore, throttle, config.auth.sessionTtlMs);
+  // Filled in below: the service tells sync about rights changes, sync needs the service's store.
+  let onAccessChanged = (_workspaceId: string, _userId: string): void => {};
+  const workspaces = new WorkspaceService(workspaceStore, (w, u) => onAccessChanged(w, u));
   let ready = false;
-  const app = createApp({ metrics, log, webDist: config.webDist, isReady: () => ready });
+  const app = createApp({
+    metrics,
+    log,
+    webDist: config.webDist,
+    isReady: () => ready,
+    accounts,
+    workspaces,
+    auth: config.auth,
+  });
   const server = http.createServer(app);
   const sync = attachSync(server, {
     store,
     batcher,
-    authorizer: overrides.authorizer ?? allowAll,
+    authorizer: overrides.authorizer ?? new WorkspaceAuthorizer(accounts, workspaceStore, config.auth),
     limits: config.limits,
     metrics,
     log,
   });
+  onAccessChanged = (_w, userId) => {
+    sync.recheckUser(userId).catch((err: unknown) => log.error({ err }, 'access recheck failed'));
+  };
   let shuttingDown: Promise<void> | null = null;
 
   return {
@@ -54,6 +86,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     metrics,
     store,
     log,
+    accounts,
+    workspaces,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -75,6 +109,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
         await batcher.drain();
         sync.dispose();
         await store.close();
+        if (db?.open) db.close();
         server.closeAllConnections();
       })();
       return shuttingDown;

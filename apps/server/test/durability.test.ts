@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { startChildServer, type ChildServer } from './helpers/childServer';
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
+import { provision } from './helpers/provision';
 import { containsAll, RawWriter } from './helpers/rawWriter';
 import { startTestServer, tempDir, type TestServer } from './helpers/testServer';
 
@@ -76,11 +77,10 @@ describe('durability', () => {
     writers.push(w);
     await w.opened;
     await waitFor(() => w.seen.length > 0, 5000, 'initial step 2');
-    const batches = async () => (await s.server.metrics.persistLatency.get()).values.find((v) => v.metricName.endsWith('_count'))?.value ?? 0;
+    const batches = async () => (await s.server.metrics.persistLatency.get()).values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
     const before = await batches();
     const seenBefore = w.seen.length;
     // 200 frames written back to back reach the server in few TCP reads.
-    w.ws.cork?.();
     for (let i = 0; i < 200; i++) w.doc.getText('t').insert(0, 'y');
     await waitFor(() => w.seen.length - seenBefore === 200, 5000, '200 echoes');
     const used = (await batches()) - before;
@@ -91,7 +91,8 @@ describe('durability', () => {
   it('DUR-2 SIGTERM stores everything, closes sockets with 1012 and exits 0; a restart has it all', async () => {
     const dataDir = tempDir();
     const srv = await child({ DATA_DIR: dataDir });
-    const w = new RawWriter(srv.wsUrl, 'd2');
+    const { token, rooms } = await provision(srv.url);
+    const w = new RawWriter(srv.wsUrl, rooms.agreement, token);
     writers.push(w);
     await w.opened;
     for (let i = 0; i < 300; i++) w.doc.getText('t').insert(w.doc.getText('t').length, String(i % 10));
@@ -104,7 +105,7 @@ describe('durability', () => {
     expect(closeCode).toBe(1012);
     const seen = w.seen.slice();
     const again = await child({ DATA_DIR: dataDir });
-    const fresh = connectClient(again.wsUrl, 'd2');
+    const fresh = connectClient(again.wsUrl, rooms.agreement, { params: { token } });
     clients.push(fresh);
     await whenSynced(fresh);
     expect(containsAll(Y.encodeStateAsUpdate(fresh.doc), seen)).toBe(true);
@@ -113,10 +114,16 @@ describe('durability', () => {
   it('DUR-3 kill -9 right after an echo, twenty times with edits in flight, loses nothing seen', async () => {
     const dataDir = tempDir();
     const seen: { room: string; u: Uint8Array }[] = [];
-    const rooms = ['k1', 'k2'];
+    let rooms: string[] = [];
+    let token = '';
     for (let round = 0; round < 20; round++) {
       const srv = await child({ DATA_DIR: dataDir, COMPACT_EVERY_UPDATES: '37' });
-      const ws = rooms.flatMap((room) => [new RawWriter(srv.wsUrl, room), new RawWriter(srv.wsUrl, room)]);
+      if (round === 0) {
+        const p = await provision(srv.url);
+        rooms = [p.rooms.process, p.rooms.agreement];
+        token = p.token;
+      }
+      const ws = rooms.flatMap((room) => [new RawWriter(srv.wsUrl, room, token), new RawWriter(srv.wsUrl, room, token)]);
       writers.push(...ws);
       await Promise.all(ws.map((w) => w.opened));
       let killed = false;
@@ -150,7 +157,7 @@ describe('durability', () => {
     }
     const srv = await child({ DATA_DIR: dataDir });
     for (const room of rooms) {
-      const fresh = connectClient(srv.wsUrl, room);
+      const fresh = connectClient(srv.wsUrl, room, { params: { token } });
       clients.push(fresh);
       await whenSynced(fresh);
       const mine = seen.filter((s) => s.room === room).map((s) => s.u);
@@ -164,18 +171,20 @@ describe('durability', () => {
     const port = await freePort();
     // A fixed port, so the provider's automatic reconnect finds the restarted server.
     const s1 = await child({ DATA_DIR: dataDir, PORT: String(port) });
-    const a = connectClient(s1.wsUrl, 'd4');
+    const { token, rooms } = await provision(s1.url);
+    const room = rooms.agreement;
+    const a = connectClient(s1.wsUrl, room, { params: { token } });
     clients.push(a);
     await whenSynced(a);
     a.doc.getText('t').insert(0, 'voor ');
-    await waitFor(() => rowsOf(dataDir, 'd4').length > 0, 5000, 'stored');
+    await waitFor(() => rowsOf(dataDir, room).length > 0, 5000, 'stored');
     s1.kill('SIGTERM');
     await s1.exited;
     await waitFor(() => !a.provider.wsconnected, 5000, 'a offline');
     a.doc.getText('t').insert(5, 'tijdens ');
     const s2 = await child({ DATA_DIR: dataDir, PORT: String(port) });
     await waitFor(() => a.provider.synced, 15_000, 'a reconnected');
-    const b = connectClient(s2.wsUrl, 'd4');
+    const b = connectClient(s2.wsUrl, room, { params: { token } });
     clients.push(b);
     await whenSynced(b);
     await waitFor(() => b.text() === 'voor tijdens ', 5000, 'merged text at b');

@@ -1,4 +1,5 @@
 import type { Db } from './openDatabase';
+import { settle } from './settle';
 import type { AppendEntry, DocumentStore, StoredDocument } from './DocumentStore';
 
 /** better-sqlite3 is synchronous; the async interface exists for the networked backends. */
@@ -62,13 +63,4 @@ export class SqliteDocumentStore implements DocumentStore {
 /** Yjs compares bytes with Uint8Array semantics; a Buffer view is fine but be explicit. */
 function toBytes(b: Buffer): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-}
-
-/** Runs a synchronous storage call and reports its throw as a rejection, like a real I/O call. */
-function settle<T>(fn: () => T): Promise<T> {
-  try {
-    return Promise.resolve(fn());
-  } catch (err) {
-    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
-  }
 }

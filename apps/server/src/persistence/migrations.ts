@@ -17,6 +17,78 @@ const migrations: string[] = [
      upto_seq INTEGER NOT NULL,
      updated_at INTEGER NOT NULL
    );`,
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     email TEXT NOT NULL UNIQUE,
+     name TEXT NOT NULL,
+     password_hash TEXT NOT NULL,
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE sessions (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_user ON sessions (user_id);
+   CREATE TABLE workspaces (
+     id TEXT PRIMARY KEY,
+     title TEXT NOT NULL,
+     municipality TEXT NOT NULL DEFAULT '',
+     period TEXT NOT NULL DEFAULT '',
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE TABLE parties (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     color TEXT NOT NULL,
+     position INTEGER NOT NULL
+   );
+   CREATE INDEX parties_workspace ON parties (workspace_id, position);
+   CREATE TABLE members (
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     party_id TEXT REFERENCES parties (id),
+     joined_at INTEGER NOT NULL,
+     PRIMARY KEY (workspace_id, user_id)
+   );
+   CREATE INDEX members_user ON members (user_id);
+   CREATE TABLE documents (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL,
+     title TEXT NOT NULL,
+     room TEXT NOT NULL UNIQUE,
+     party_id TEXT REFERENCES parties (id),
+     position INTEGER NOT NULL
+   );
+   CREATE INDEX documents_workspace ON documents (workspace_id, position);
+   CREATE TABLE invitations (
+     id TEXT PRIMARY KEY,
+     token_hash TEXT NOT NULL UNIQUE,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     role TEXT NOT NULL,
+     party_id TEXT REFERENCES parties (id),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL,
+     max_uses INTEGER NOT NULL,
+     uses INTEGER NOT NULL DEFAULT 0,
+     revoked_at INTEGER
+   );
+   CREATE TABLE audit_log (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     actor_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     details TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX audit_workspace ON audit_log (workspace_id, id);`,
 ];
 
 export function migrate(db: Database.Database): void {

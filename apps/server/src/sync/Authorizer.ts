@@ -2,9 +2,20 @@ import type { IncomingMessage } from 'node:http';
 
 export type Access = 'write' | 'read';
 
+/** Who a connection is, as others see it in presence; the server sets it, clients cannot. */
+export interface Presence {
+  userId: string;
+  name: string;
+  role: string;
+  partyId: string | null;
+  partyName: string | null;
+  color: string;
+}
+
 export interface Grant {
   userId: string;
   access: Access;
+  presence?: Presence;
 }
 
 /**
@@ -13,6 +24,8 @@ export interface Grant {
  */
 export interface Authorizer {
   authorize(req: IncomingMessage, room: string): Promise<Grant>;
+  /** Re-decides for an open connection after its user's rights changed. */
+  recheck?(userId: string, room: string): Promise<Grant>;
 }
 
 /** Until accounts exist every connection may write; kept for tests and embedded use. */

@@ -4,7 +4,7 @@ import type { SyncLimits } from '../config';
 import { truncateReason } from '../errors';
 import type { Logger } from '../logger';
 import type { Metrics } from '../Metrics';
-import type { Access } from './Authorizer';
+import type { Access, Grant, Presence } from './Authorizer';
 import { TokenBucket } from './TokenBucket';
 
 let nextId = 1;
@@ -24,16 +24,22 @@ export class Connection {
   private closed = false;
   private closeListeners: (() => void)[] = [];
 
+  readonly userId: string;
+  access: Access;
+  presence: Presence | undefined;
+
   constructor(
     private readonly ws: WebSocket,
     readonly room: string,
-    readonly userId: string,
-    public access: Access,
+    grant: Grant,
     private readonly limits: SyncLimits,
     private readonly metrics: Metrics,
     log: Logger,
   ) {
-    this.log = log.child({ conn: this.id, room, userId });
+    this.userId = grant.userId;
+    this.access = grant.access;
+    this.presence = grant.presence;
+    this.log = log.child({ conn: this.id, room, userId: grant.userId });
     this.bucket = new TokenBucket(limits.ratePerSec, limits.rateBurst);
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));
     ws.on('pong', () => {

@@ -8,6 +8,7 @@ import type { Metrics } from '../Metrics';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import type { WriteBatcher } from '../persistence/WriteBatcher';
 import { Connection } from './Connection';
+import { decodeAwarenessEntries, encodeAwarenessEntries } from './awarenessEntries';
 import { coversNothingOf } from './stateVectors';
 import {
   encodeAwareness,
@@ -40,6 +41,7 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly conns = new Set<Connection>();
+  private readonly awarenessOwners = new Map<number, Connection>();
   readonly log: Logger;
   graceTimer: NodeJS.Timeout | null = null;
   /** Bytes held in storage for this room (snapshot + log); what the size limit is checked on. */
@@ -130,7 +132,7 @@ export class Room {
           this.write(conn, msg.update, receivedAt);
           return;
         case 'awareness':
-          awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, conn);
+          this.applyAwareness(conn, msg.update);
           return;
         case 'query-awareness':
           conn.send(
@@ -150,6 +152,32 @@ export class Room {
       conn.log.warn({ err: (err as Error).message }, 'rejecting message');
       conn.close(code, reason);
     }
+  }
+
+  /**
+   * A connection may only speak for the awareness clients it introduced, and its presence
+   * (name, party, colour) is what the server knows of it, whatever the client claims.
+   */
+  private applyAwareness(conn: Connection, update: Uint8Array): void {
+    let entries;
+    try {
+      entries = decodeAwarenessEntries(update);
+    } catch {
+      throw new AppError('bad_request', 'malformed awareness update');
+    }
+    for (const e of entries) {
+      const owner = this.awarenessOwners.get(e.clientId);
+      if (owner && owner !== conn) {
+        conn.log.warn({ clientId: e.clientId }, 'awareness for another connection\'s client ignored');
+        return;
+      }
+    }
+    if (conn.presence) {
+      const user = conn.presence;
+      for (const e of entries) if (e.state) e.state = { ...e.state, user };
+      update = encodeAwarenessEntries(entries);
+    }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
   }
 
   /** Sync step 2 for a client; new clients share one encoding of the whole document. */
@@ -294,8 +322,14 @@ export class Room {
     origin: unknown,
   ): void => {
     if (origin instanceof Connection) {
-      for (const id of change.added) origin.awarenessIds.add(id);
-      for (const id of change.removed) origin.awarenessIds.delete(id);
+      for (const id of change.added) {
+        origin.awarenessIds.add(id);
+        this.awarenessOwners.set(id, origin);
+      }
+    }
+    for (const id of change.removed) {
+      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+      this.awarenessOwners.delete(id);
     }
     const changed = change.added.concat(change.updated, change.removed);
     const msg = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));

@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../Metrics';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import type { WriteBatcher } from '../persistence/WriteBatcher';
-import type { Authorizer } from './Authorizer';
+import type { Authorizer, Grant } from './Authorizer';
 import { Connection } from './Connection';
 import { RoomRegistry } from './RoomRegistry';
 
@@ -28,6 +28,11 @@ export interface SyncHandle {
   stopAccepting(): void;
   /** Closes every open socket with the given code. */
   closeAll(code: number, reason: string): void;
+  /**
+   * Re-decides access for every open connection of a user (after a role change or removal):
+   * refused ones are closed with the refusal's code, the rest follow their new access.
+   */
+  recheckUser(userId: string): Promise<void>;
   /** Stops the heartbeat and the WebSocket server. */
   dispose(): void;
 }
@@ -73,7 +78,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
     deps.authorizer.authorize(req, room).then(
       (grant) => {
         if (!accepting) return refuseHttp(socket, '503 Service Unavailable');
-        wss.handleUpgrade(req, socket, head, (ws) => open(ws, room, grant.userId, grant.access));
+        wss.handleUpgrade(req, socket, head, (ws) => open(ws, room, grant));
       },
       (err: unknown) => {
         if (!(err instanceof AppError)) deps.log.error({ err }, 'authorizer failed');
@@ -83,8 +88,8 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
     );
   };
 
-  const open = (ws: WebSocket, room: string, userId: string, access: 'read' | 'write') => {
-    const conn = new Connection(ws, room, userId, access, deps.limits, deps.metrics, deps.log);
+  const open = (ws: WebSocket, room: string, grant: Grant) => {
+    const conn = new Connection(ws, room, grant, deps.limits, deps.metrics, deps.log);
     connections.add(conn);
     deps.metrics.connections.set(connections.size);
     conn.onClose(() => {
@@ -112,6 +117,23 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
     },
     closeAll: (code, reason) => {
       for (const c of [...connections]) c.close(code, reason);
+    },
+    recheckUser: async (userId) => {
+      const recheck = deps.authorizer.recheck?.bind(deps.authorizer);
+      if (!recheck) return;
+      const mine = [...connections].filter((c) => c.userId === userId);
+      await Promise.all(
+        mine.map(async (c) => {
+          try {
+            const grant = await recheck(userId, c.room);
+            c.access = grant.access;
+            c.presence = grant.presence;
+          } catch (err) {
+            const { code, reason } = toCloseCode(err);
+            c.close(code, reason);
+          }
+        }),
+      );
     },
     dispose: () => {
       clearInterval(heartbeat);

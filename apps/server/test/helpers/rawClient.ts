@@ -24,7 +24,7 @@ export async function connectRaw(wsUrl: string, room: string, query = ''): Promi
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('unexpected-response', () => reject(new Error('upgrade refused')));
-    void closed.then(resolve);
+    void closed.then(() => resolve());
   });
   return {
     ws,

@@ -16,8 +16,8 @@ export class RawWriter {
   readonly closed: Promise<number>;
   onSeen: (() => void) | null = null;
 
-  constructor(wsUrl: string, room: string) {
-    this.ws = new WebSocket(`${wsUrl}/${room}`);
+  constructor(wsUrl: string, room: string, token?: string) {
+    this.ws = new WebSocket(`${wsUrl}/${room}${token ? `?token=${token}` : ''}`);
     this.ws.on('error', () => {});
     this.opened = new Promise((resolve) => this.ws.once('open', () => resolve()));
     this.closed = new Promise((resolve) => this.ws.once('close', (code) => resolve(code)));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { configFrom, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { buildServer, type AkkoordServer, type ServerOverrides } from '../../src/server';
+import { allowAll } from '../../src/sync/Authorizer';
 
 export interface TestServer {
   server: AkkoordServer;
@@ -18,14 +19,22 @@ export function tempDir(prefix = 'akkoord-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A real server on a real socket (port 0) with a real SQLite file in a fresh directory. */
+/**
+ * A real server on a real socket (port 0) with a real SQLite file in a fresh directory.
+ * Protocol tests get an allow-all authorizer unless `realAuth` asks for accounts and roles.
+ */
 export async function startTestServer(
   env: Record<string, string | number> = {},
-  overrides: ServerOverrides = {},
+  overrides: ServerOverrides & { realAuth?: boolean } = {},
 ): Promise<TestServer> {
+  const { realAuth, ...rest } = overrides;
   const dataDir = (env.DATA_DIR as string | undefined) ?? tempDir();
   const config = configFrom({ UNLOAD_GRACE_MS: 50, LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir });
-  const server = buildServer(config, { log: createLogger(config.logLevel), ...overrides });
+  const server = buildServer(config, {
+    log: createLogger(config.logLevel),
+    ...(realAuth ? {} : { authorizer: allowAll }),
+    ...rest,
+  });
   const addr = await server.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${addr.port}`;
   return {

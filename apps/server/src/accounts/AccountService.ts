@@ -1,0 +1,86 @@
+import type { UserDto } from '@akkoord/domain';
+import { AppError } from '../errors';
+import type { AccountStore, UserRecord } from './AccountStore';
+import type { LoginThrottle } from './LoginThrottle';
+import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { hashToken, newId, newToken } from './tokens';
+
+export interface SessionResult {
+  user: UserDto;
+  token: string;
+  expiresAt: number;
+}
+
+export const toUserDto = (u: UserRecord): UserDto => ({ id: u.id, email: u.email, name: u.name });
+
+/** Registration, login, logout and resolving a session token to its user. */
+export class AccountService {
+  constructor(
+    private readonly store: AccountStore,
+    private readonly throttle: LoginThrottle,
+    private readonly sessionTtlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async register(input: { email: string; password: string; name: string }): Promise<SessionResult> {
+    if (await this.store.userByEmail(input.email)) {
+      throw new AppError('conflict', 'An account with this e-mail address already exists');
+    }
+    const user: UserRecord = {
+      id: newId('u'),
+      email: input.email,
+      name: input.name,
+      passwordHash: await hashPassword(input.password),
+    };
+    try {
+      await this.store.createUser(user);
+    } catch (err) {
+      // Two registrations racing for one address: the unique index decides.
+      if (String(err).includes('UNIQUE')) throw new AppError('conflict', 'An account with this e-mail address already exists');
+      throw err;
+    }
+    return this.startSession(user);
+  }
+
+  async login(input: { email: string; password: string }, address: string): Promise<SessionResult> {
+    const wait = this.throttle.retryAfter(address, input.email);
+    if (wait > 0) {
+      throw new AppError('rate_limited', 'Too many login attempts, try again later', {
+        retryAfterSeconds: Math.ceil(wait / 1000),
+      });
+    }
+    this.throttle.record(address, input.email);
+    const user = await this.store.userByEmail(input.email);
+    // Verify even for unknown accounts so the answer takes as long either way.
+    const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !ok) throw new AppError('unauthenticated', 'E-mail address or password is incorrect');
+    this.throttle.clearAccount(input.email);
+    return this.startSession(user);
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.store.deleteSession(hashToken(token));
+  }
+
+  /** The user a token belongs to, or null when it is unknown, revoked or expired. */
+  async authenticate(token: string): Promise<UserRecord | null> {
+    const session = await this.store.session(hashToken(token));
+    if (!session) return null;
+    if (session.expiresAt <= this.now()) {
+      await this.store.deleteSession(hashToken(token));
+      return null;
+    }
+    return this.store.userById(session.userId);
+  }
+
+  hasUsers(): Promise<boolean> {
+    return this.store.countUsers().then((n) => n > 0);
+  }
+
+  private async startSession(user: UserRecord): Promise<SessionResult> {
+    const token = newToken();
+    const expiresAt = this.now() + this.sessionTtlMs;
+    await this.store.createSession(hashToken(token), user.id, expiresAt);
+    return { user: toUserDto(user), token, expiresAt };
+  }
+}
