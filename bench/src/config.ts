@@ -16,6 +16,7 @@ export interface Config {
   settle: number;
   stormTimeout: number;
   awareness: boolean;
+  repeat: number;
   out: string;
 }
 
@@ -41,6 +42,7 @@ const OPTS: Opt[] = [
   { key: 'settle', flag: 'settle', def: '2', help: 'storm: seconds to wait after seeding before the storm' },
   { key: 'stormTimeout', flag: 'storm-timeout', def: '60', help: 'storm: max seconds for seeding, and for all clients to sync' },
   { key: 'awareness', flag: 'awareness', def: '1', help: 'clients send one awareness state on connect (1/0)' },
+  { key: 'repeat', flag: 'repeat', def: '1', help: 'run every (scenario, server) pair N times, servers interleaved; tables show medians' },
   { key: 'out', flag: 'out', def: 'results', help: 'output directory (relative to bench/)' },
 ];
 
@@ -132,6 +134,7 @@ export function parseConfig(argv: string[], env: NodeJS.ProcessEnv): Config | 'h
   const c = cfg as unknown as Config;
   if (c.clientsPerRoom < 2) throw new Error('--clients-per-room must be at least 2 (fan-out needs receivers)');
   if (c.rate <= 0 || c.rate > 50) throw new Error('--rate must be in (0, 50]');
+  if (!Number.isInteger(c.repeat) || c.repeat < 1 || c.repeat > 10) throw new Error('--repeat must be an integer in 1..10');
   if (c.rooms < 1 || c.stormRooms < 1 || c.stormClients < 1) throw new Error('rooms and clients must be >= 1');
   if (c.duration > 600 || c.stormTimeout > 600) throw new Error('--duration and --storm-timeout are capped at 600 s');
   if (c.rooms * c.clientsPerRoom > 2000 || c.stormClients > 5000) throw new Error('client counts capped (2000 typing, 5000 storm)');

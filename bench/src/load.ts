@@ -4,7 +4,7 @@
  * waits for the orchestrator's `ack` (which samples the server's /proc counters in between),
  * then sends one `result` and exits. Every loop here is bounded in count and in time.
  */
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import * as Y from 'yjs';
 import { BenchClient } from './client';
@@ -217,6 +217,9 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
   await sleep(200);
 
   await mark('typing-start');
+  sendLagMaxMs = 0;
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const cpu0 = process.cpuUsage();
   const tm0 = performance.now();
   const measuredCount = Math.round(p.durationS * p.rate);
@@ -231,6 +234,7 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
   const drainMs = performance.now() - tSent;
   const measuredWallS = (performance.now() - tm0) / 1000;
   const cpu = process.cpuUsage(cpu0);
+  loop.disable();
   await mark('typing-end');
 
   // Convergence: every client in a room must hold the same content.
@@ -275,6 +279,8 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
     loadCpuS,
     loadCpuPct: (100 * loadCpuS) / measuredWallS,
     sendLagMaxMs,
+    loopDelayP99Ms: loop.percentile(99) / 1e6,
+    loopDelayMaxMs: loop.max / 1e6,
   };
 }
 

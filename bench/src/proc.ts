@@ -63,6 +63,8 @@ function groupPids(pgid: number): number[] {
 export interface ProcSample {
   /** utime + stime of all processes in the group, seconds. */
   cpuSeconds: number;
+  userSeconds: number;
+  sysSeconds: number;
   /** Sum of VmHWM (peak RSS) over the group, MiB. */
   peakRssMiB: number;
   /** Sum of VmRSS (current RSS) over the group, MiB. */
@@ -73,6 +75,7 @@ export interface ProcSample {
 export function sampleGroup(pgid: number): ProcSample {
   const tck = clockTicks();
   let ticks = 0;
+  let uticks = 0;
   let hwm = 0;
   let rss = 0;
   const pids = groupPids(pgid);
@@ -80,10 +83,15 @@ export function sampleGroup(pgid: number): ProcSample {
     const st = readStat(pid);
     if (!st) continue;
     ticks += st.utime + st.stime;
+    uticks += st.utime;
     hwm += readStatusKb(pid, 'VmHWM');
     rss += readStatusKb(pid, 'VmRSS');
   }
-  return { cpuSeconds: ticks / tck, peakRssMiB: hwm / 1024, rssMiB: rss / 1024, pids };
+  return {
+    cpuSeconds: ticks / tck,
+    userSeconds: uticks / tck,
+    sysSeconds: (ticks - uticks) / tck,
+    peakRssMiB: hwm / 1024, rssMiB: rss / 1024, pids };
 }
 
 /**
@@ -101,4 +109,19 @@ export function resetPeak(pgid: number): boolean {
     }
   }
   return ok;
+}
+
+/** Machine-wide CPU time from /proc/stat (all cores), seconds: busy and total. */
+export function sampleMachine(): { busyS: number; totalS: number } {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    const v = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal (guest is already in user)
+    const total = v.slice(0, 8).reduce((a, b) => a + b, 0);
+    const idle = (v[3] ?? 0) + (v[4] ?? 0);
+    const tck = clockTicks();
+    return { busyS: (total - idle) / tck, totalS: total / tck };
+  } catch {
+    return { busyS: NaN, totalS: NaN };
+  }
 }

@@ -58,6 +58,9 @@ export interface TypingResult {
   loadCpuS: number;
   loadCpuPct: number;
   sendLagMaxMs: number;
+  /** Event-loop delay of the load generator in the measured window (high = load-gen stalls). */
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
 }
 
 export interface StormResult {

@@ -5,20 +5,22 @@
  * CPU and peak RSS are read from /proc at the load generator's phase marks. Results are
  * printed as Markdown and written to bench/<out>/latest.md and latest.json.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseConfig, usage, type Config } from './config';
-import { resetPeak, sampleGroup, type ProcSample } from './proc';
+import { resetPeak, sampleGroup, sampleMachine, type ProcSample } from './proc';
 import type { FromLoad, LoadParams, LoadResult, ToLoad } from './protocol';
 import { renderMarkdown } from './report';
-import { BENCH_DIR, launch, SERVER_LABEL, type ServerHandle, trackedGroups, type ServerKind, type StopInfo } from './servers';
+import { BENCH_DIR, REPO_ROOT, launch, SERVER_LABEL, type ServerHandle, trackedGroups, type ServerKind, type StopInfo } from './servers';
 
 export interface ServerRun {
   scenario: 'typing' | 'storm';
   kind: ServerKind;
   label: string;
+  /** Repetition number (1-based). */
+  rep: number;
   ok: boolean;
   error?: string;
   result?: LoadResult;
@@ -27,9 +29,15 @@ export interface ServerRun {
   windowS?: number;
   cpuS?: number;
   cpuPctOfCore?: number;
+  cpuUserS?: number;
+  cpuSysS?: number;
   peakRssMiB?: number;
   rssAtStartMiB?: number;
   peakIsWindow?: boolean;
+  /** CPU (in cores) used during the window by everything except the server and the load
+   * generator: other work on the machine that may disturb the measurement. */
+  otherCores?: number;
+  loadAvgAtStart?: number;
   serverAliveAtEnd?: boolean;
   stop?: StopInfo;
   outputTail?: string;
@@ -59,15 +67,11 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-function roomNames(prefix: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `bench-${prefix}-${runId}-${i}`);
-}
-
-function loadParams(cfg: Config, scenario: 'typing' | 'storm', server: ServerHandle): LoadParams {
+async function loadParams(cfg: Config, scenario: 'typing' | 'storm', server: ServerHandle): Promise<LoadParams> {
   if (scenario === 'typing') {
     return {
       scenario,
-      urls: roomNames(`${server.kind}-t`, cfg.rooms).map((r) => server.syncUrl(r)),
+      urls: await server.prepareRooms(`bench-t-${runId}`, cfg.rooms),
       clientsPerRoom: cfg.clientsPerRoom,
       rate: cfg.rate,
       durationS: cfg.duration,
@@ -79,7 +83,7 @@ function loadParams(cfg: Config, scenario: 'typing' | 'storm', server: ServerHan
   }
   return {
     scenario,
-    urls: roomNames(`${server.kind}-s`, cfg.stormRooms).map((r) => server.syncUrl(r)),
+    urls: await server.prepareRooms(`bench-s-${runId}`, cfg.stormRooms),
     clients: cfg.stormClients,
     docBytes: cfg.docBytes,
     settleS: cfg.settle,
@@ -95,11 +99,12 @@ function loadDeadlineMs(cfg: Config, scenario: 'typing' | 'storm'): number {
   return (3 * cfg.stormTimeout + cfg.settle + 120) * 1000;
 }
 
-async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKind): Promise<ServerRun> {
-  const run: ServerRun = { scenario, kind, label: SERVER_LABEL[kind], ok: false, logs: [] };
+async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKind, rep: number): Promise<ServerRun> {
+  const run: ServerRun = { scenario, kind, label: SERVER_LABEL[kind], rep, ok: false, logs: [] };
+  const tag = cfg.repeat > 1 ? `${scenario}/${kind}#${rep}` : `${scenario}/${kind}`;
   const say = (s: string): void => {
     run.logs.push(s);
-    console.error(`[${scenario}/${kind}] ${s}`);
+    console.error(`[${tag}] ${s}`);
   };
   let server: ServerHandle | undefined;
   let load: ChildProcess | undefined;
@@ -108,12 +113,14 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
     run.startupMs = server.startupMs;
     say(`server pid ${server.pid} listening on ${server.port} (${server.startupMs.toFixed(0)} ms)`);
     const srv = server;
-    const params = loadParams(cfg, scenario, srv);
+    const params = await loadParams(cfg, scenario, srv);
 
     let s0: ProcSample | undefined;
     let s1: ProcSample | undefined;
     let t0 = 0;
     let t1 = 0;
+    let m0 = { busyS: NaN, totalS: NaN };
+    let m1 = { busyS: NaN, totalS: NaN };
     const child = fork(path.join(BENCH_DIR, 'src/load.ts'), [], {
       execArgv: ['--import', 'tsx'],
       cwd: BENCH_DIR,
@@ -136,9 +143,12 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
           if (msg.name.endsWith('-start')) {
             run.peakIsWindow = resetPeak(srv.pid);
             s0 = sampleGroup(srv.pid);
+            m0 = sampleMachine();
+            run.loadAvgAtStart = os.loadavg()[0];
             t0 = performance.now();
           } else {
             s1 = sampleGroup(srv.pid);
+            m1 = sampleMachine();
             t1 = performance.now();
           }
           child.send({ type: 'ack', name: msg.name } satisfies ToLoad);
@@ -160,8 +170,11 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
       run.windowS = (t1 - t0) / 1000;
       run.cpuS = s1.cpuSeconds - s0.cpuSeconds;
       run.cpuPctOfCore = (100 * run.cpuS) / run.windowS;
+      run.cpuUserS = s1.userSeconds - s0.userSeconds;
+      run.cpuSysS = s1.sysSeconds - s0.sysSeconds;
       run.peakRssMiB = s1.peakRssMiB;
       run.rssAtStartMiB = s0.rssMiB;
+      run.otherCores = (m1.busyS - m0.busyS - run.cpuS - result.loadCpuS) / run.windowS;
     }
     run.ok = true;
   } catch (err) {
@@ -190,6 +203,20 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
   return run;
 }
 
+/** Commit plus whether the server's sources differ from it (the tree is shared and edited live). */
+function gitDescription(): string {
+  try {
+    const opts = { cwd: REPO_ROOT, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ('ignore' | 'pipe')[] };
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], opts).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps/server', 'packages'], opts)
+      .split('\n')
+      .filter(Boolean).length;
+    return `commit ${head}` + (dirty ? ` + ${dirty} uncommitted change(s) in apps/server and packages` : ', server sources clean');
+  } catch {
+    return 'git unavailable';
+  }
+}
+
 async function main(): Promise<void> {
   let cfg: Config;
   try {
@@ -207,8 +234,10 @@ async function main(): Promise<void> {
   const startedAt = new Date();
   const runs: ServerRun[] = [];
   for (const scenario of cfg.scenarios) {
-    for (const kind of cfg.servers) {
-      runs.push(await runOne(cfg, scenario, kind));
+    for (let rep = 1; rep <= cfg.repeat; rep++) {
+      // Alternate the order on every repetition so neither server always goes first.
+      const order = rep % 2 === 1 ? cfg.servers : [...cfg.servers].reverse();
+      for (const kind of order) runs.push(await runOne(cfg, scenario, kind, rep));
     }
   }
   const finishedAt = new Date();
@@ -217,6 +246,7 @@ async function main(): Promise<void> {
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
     cpus: `${os.cpus().length} x ${os.cpus()[0]?.model ?? '?'}`,
     memGiB: Math.round(os.totalmem() / 2 ** 30),
+    git: gitDescription(),
   };
   const md = renderMarkdown({ cfg, runs, startedAt, finishedAt, env });
   console.log(md);

@@ -28,7 +28,11 @@ export interface ServerHandle {
   pid: number;
   port: number;
   startupMs: number;
-  syncUrl(room: string): string;
+  /**
+   * n sync URLs for n fresh rooms, ready to connect to (for akkoord this creates an account
+   * and workspaces through the REST API and puts the session token in the URL).
+   */
+  prepareRooms(prefix: string, n: number): Promise<string[]>;
   /** Output the server wrote (tail), for diagnostics. */
   output(): string;
   /** Whether the process is still running. */
@@ -79,7 +83,7 @@ interface SpawnSpec {
   env: Record<string, string>;
   port: number;
   healthPath?: string;
-  urlFor: (port: number, room: string) => string;
+  prepareRooms: (port: number, prefix: string, n: number) => Promise<string[]>;
   cleanup?: () => void;
   startTimeoutMs: number;
 }
@@ -127,7 +131,7 @@ async function spawnServer(spec: SpawnSpec): Promise<ServerHandle> {
   child.stderr?.on('data', (c: Buffer) => {
     out = (out + c.toString()).slice(-TAIL);
   });
-  child.on('exit', (code, signal) => {
+  child.on('close', (code, signal) => {
     exited = { code, signal };
     for (const w of exitWaiters.splice(0)) w();
   });
@@ -155,7 +159,7 @@ async function spawnServer(spec: SpawnSpec): Promise<ServerHandle> {
     pid,
     port: spec.port,
     startupMs: 0,
-    syncUrl: (room) => spec.urlFor(handle.port, room),
+    prepareRooms: (prefix, n) => spec.prepareRooms(handle.port, prefix, n),
     output: () => out,
     alive: () => exited === undefined,
     async stop(graceMs = 10_000): Promise<StopInfo> {
@@ -211,16 +215,80 @@ async function spawnServer(spec: SpawnSpec): Promise<ServerHandle> {
   return handle;
 }
 
+/**
+ * BENCH_CPU_PROF=<dir>: run the servers with V8's --cpu-prof, writing .cpuprofile files to
+ * <dir>/<server>/ when they exit (open them in Chrome DevTools). Off by default: profiling
+ * costs CPU and would distort the comparison.
+ */
+function profArgs(kind: ServerKind): string[] {
+  const dir = process.env.BENCH_CPU_PROF;
+  if (!dir) return [];
+  return ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir, kind)}`];
+}
+
 /** The y-websocket reference server (bench/src/refServer.ts), URL ws://127.0.0.1:PORT/<room>. */
 export async function launchReference(): Promise<ServerHandle> {
   return spawnServer({
     kind: 'reference',
-    args: ['--import', 'tsx', path.join(BENCH_DIR, 'src/refServer.ts')],
+    args: [...profArgs('reference'), '--import', 'tsx', path.join(BENCH_DIR, 'src/refServer.ts')],
     env: { HOST: '127.0.0.1', PORT: '0' },
     port: 0,
-    urlFor: (port, room) => `ws://127.0.0.1:${port}/${encodeURIComponent(room)}`,
+    prepareRooms: (port, prefix, n) =>
+      Promise.resolve(
+        Array.from({ length: n }, (_, i) => `ws://127.0.0.1:${port}/${encodeURIComponent(`${prefix}-${i}`)}`),
+      ),
     startTimeoutMs: 30_000,
   });
+}
+
+async function api<T>(port: number, method: string, p: string, body: unknown, token?: string): Promise<T> {
+  // Bounded retries, honouring 429 Retry-After (the server may rate-limit account creation).
+  for (let attempt = 1; ; attempt++) {
+    const res = await fetch(`http://127.0.0.1:${port}/api${p}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await res.text();
+    if (res.status === 429 && attempt < 5) {
+      const wait = Math.min(10, Number(res.headers.get('retry-after') ?? '1') || 1);
+      await new Promise((r) => setTimeout(r, wait * 1000));
+      continue;
+    }
+    if (!res.ok) throw new Error(`${method} /api${p} -> ${res.status} ${text.slice(0, 300)}`);
+    return JSON.parse(text) as T;
+  }
+}
+
+interface WorkspaceDto {
+  documents: { kind: string; room: string }[];
+}
+
+/**
+ * Rooms on our server are documents of workspaces (unknown rooms are refused with 4404, and
+ * connections need a session). One bench account (a facilitator) creates ceil(n/2)
+ * workspaces and uses their `process` and `agreement` documents; every client connects as
+ * that account with `?token=`, as the contract allows for non-browser clients.
+ */
+async function akkoordRooms(port: number, prefix: string, n: number): Promise<string[]> {
+  const email = `${prefix}-${Math.random().toString(36).slice(2, 10)}@bench.invalid`.toLowerCase();
+  const { token } = await api<{ token: string }>(port, 'POST', '/auth/register', {
+    email,
+    password: 'bench-password-not-secret',
+    name: 'Bench',
+  });
+  const rooms: string[] = [];
+  for (let w = 0; rooms.length < n; w++) {
+    if (w > n) throw new Error('workspaces come without process/agreement documents');
+    const { workspace } = await api<{ workspace: WorkspaceDto }>(port, 'POST', '/workspaces', { title: `${prefix} ${w}` }, token);
+    for (const d of workspace.documents) {
+      if ((d.kind === 'process' || d.kind === 'agreement') && rooms.length < n) rooms.push(d.room);
+    }
+  }
+  return rooms.map(
+    (room) => `ws://127.0.0.1:${port}${SYNC_PATH}/${encodeURIComponent(room)}?token=${encodeURIComponent(token)}`,
+  );
 }
 
 /**
@@ -229,7 +297,7 @@ export async function launchReference(): Promise<ServerHandle> {
  * warn the "listening" info line is not printed, so we choose a free port ourselves and wait
  * for GET /healthz (contract: 200 once the server accepts connections); if the server does
  * print a listening line, its port wins. Set BENCH_AKKOORD_LOG_LEVEL to override.
- * URL: ws://127.0.0.1:PORT/sync/<room> (no credentials needed yet).
+ * URL: ws://127.0.0.1:PORT/sync/<room>?token=<session token> (see akkoordRooms).
  */
 export async function launchAkkoord(): Promise<ServerHandle> {
   if (!existsSync(AKKOORD_MAIN)) {
@@ -239,7 +307,7 @@ export async function launchAkkoord(): Promise<ServerHandle> {
   const port = await freePort();
   return spawnServer({
     kind: 'akkoord',
-    args: ['--import', 'tsx', AKKOORD_MAIN],
+    args: [...profArgs('akkoord'), '--import', 'tsx', AKKOORD_MAIN],
     env: {
       HOST: '127.0.0.1',
       PORT: String(port),
@@ -248,7 +316,7 @@ export async function launchAkkoord(): Promise<ServerHandle> {
     },
     port,
     healthPath: '/healthz',
-    urlFor: (p, room) => `ws://127.0.0.1:${p}${SYNC_PATH}/${encodeURIComponent(room)}`,
+    prepareRooms: akkoordRooms,
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
     startTimeoutMs: 60_000,
   });
