@@ -33,6 +33,15 @@ async function main(): Promise<void> {
   const addr = await server.listen(config.port, config.host);
   const url = `http://${addr.address}:${addr.port}`;
   log.info({ port: addr.port, url, dataDir: config.dataDir, durability: config.durability }, 'listening');
+  if (!(await server.accounts.hasUsers())) {
+    process.stdout.write(
+      `\nAkkoord draait op ${url}\n` +
+        `Nog geen accounts: open ${url} en kies "Account aanmaken" (de eerste persoon start een onderhandeling).\n` +
+        `Of probeer de demo: stop de server en start met \`pnpm demo\`.\n\n`,
+    );
+  } else {
+    process.stdout.write(`\nAkkoord draait op ${url}\n\n`);
+  }
 }
 
 main().catch((err: unknown) => {
