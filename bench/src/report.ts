@@ -46,6 +46,33 @@ function typingLost(t: TypingResult): boolean {
   );
 }
 
+/** The akkoord server's own view of the window, from its /metrics (if present). */
+function serverMetrics(r: ServerRun): string {
+  const d = r.metricsDelta;
+  if (!d) return '';
+  const g = (k: string): number => d[k] ?? NaN;
+  const parts: string[] = [];
+  const ins = g('akkoord_updates_in_total');
+  const tx = g('akkoord_persist_seconds_count');
+  if (ins > 0) {
+    parts.push(
+      `${ins} updates stored in ${f(tx, 0)} SQLite transactions (${f(ins / tx, 2)} per batch, ` +
+        `mean ${ms((1000 * g('akkoord_persist_seconds_sum')) / tx)} ms each)`,
+    );
+  }
+  const fo = g('akkoord_fanout_seconds_count');
+  if (fo > 0) parts.push(`server-side receive→broadcast mean ${ms((1000 * g('akkoord_fanout_seconds_sum')) / fo)} ms`);
+  const enc = Object.entries(d).filter(([k, v]) => k.startsWith('akkoord_state_encodings_total{') && v > 0);
+  if (enc.length) parts.push(`state encodings ${enc.map(([k, v]) => `${k.slice(k.indexOf('{'))}=${v}`).join(' ')}`);
+  const comp = g('akkoord_compactions_total');
+  if (comp > 0) parts.push(`${comp} compactions`);
+  const refused = g('akkoord_updates_refused_total');
+  if (refused > 0) parts.push(`${refused} updates REFUSED`);
+  const closes = Object.entries(d).filter(([k, v]) => k.startsWith('akkoord_ws_closes_total{') && v > 0);
+  if (closes.length) parts.push(`closes ${closes.map(([k, v]) => `${k.slice(k.indexOf('{'))}=${v}`).join(' ')}`);
+  return parts.length ? `server /metrics: ${parts.join('; ')}; ` : '';
+}
+
 function shutdown(r: ServerRun): string {
   const s = r.stop;
   if (!s) return '–';
@@ -186,6 +213,7 @@ export function renderMarkdown(rep: ReportInput): string {
             `convergence: ${t.convergenceDetail}; closes: ${closes(t.closes)}; permission-denied: ${t.denied}; ` +
             `client errors: ${t.errors.length ? t.errors.join('; ') : 'none'}; ` +
             `server CPU user/sys ${f(r.cpuUserS, 2)}/${f(r.cpuSysS, 2)} s, RSS at window start ${f(r.rssAtStartMiB, 0)} MiB; ` +
+            serverMetrics(r) +
             `load-gen event-loop delay p99 ${ms(t.loopDelayP99Ms)} / max ${ms(t.loopDelayMaxMs)} ms; ` +
             `server shutdown: ${shutdown(r)}; ${noise(r)}.`,
         );
@@ -292,6 +320,7 @@ export function renderMarkdown(rep: ReportInput): string {
             `closes: ${closes(s.closes)}; permission-denied: ${s.denied}; ` +
             `client errors: ${s.errors.length ? s.errors.join('; ') : 'none'}; ` +
             `server CPU user/sys ${f(r.cpuUserS, 2)}/${f(r.cpuSysS, 2)} s, RSS at storm start ${f(r.rssAtStartMiB, 0)} MiB; ` +
+            serverMetrics(r) +
             `server shutdown: ${shutdown(r)}; ${noise(r)}.`,
         );
       }

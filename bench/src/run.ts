@@ -37,6 +37,8 @@ export interface ServerRun {
   /** CPU (in cores) used during the window by everything except the server and the load
    * generator: other work on the machine that may disturb the measurement. */
   otherCores?: number;
+  /** The server's own Prometheus counters, end minus start of the window (akkoord only). */
+  metricsDelta?: Record<string, number>;
   loadAvgAtStart?: number;
   serverAliveAtEnd?: boolean;
   stop?: StopInfo;
@@ -119,6 +121,7 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
     let s1: ProcSample | undefined;
     let t0 = 0;
     let t1 = 0;
+    let p0: Record<string, number> | undefined;
     let m0 = { busyS: NaN, totalS: NaN };
     let m1 = { busyS: NaN, totalS: NaN };
     const child = fork(path.join(BENCH_DIR, 'src/load.ts'), [], {
@@ -138,9 +141,19 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
         clearTimeout(deadline);
         f();
       };
-      child.on('message', (msg: FromLoad) => {
+      const scrape = async (): Promise<Record<string, number> | undefined> => {
+        try {
+          return await srv.scrapeMetrics?.();
+        } catch (err) {
+          say(`could not read /metrics: ${String(err)}`);
+          return undefined;
+        }
+      };
+      child.on('message', async (msg: FromLoad) => {
         if (msg.type === 'mark') {
           if (msg.name.endsWith('-start')) {
+            // Scrape before the window opens, so the scrape's own CPU is not counted.
+            p0 = await scrape();
             run.peakIsWindow = resetPeak(srv.pid);
             s0 = sampleGroup(srv.pid);
             m0 = sampleMachine();
@@ -150,6 +163,12 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
             s1 = sampleGroup(srv.pid);
             m1 = sampleMachine();
             t1 = performance.now();
+            const p1 = await scrape();
+            if (p0 && p1) {
+              const d: Record<string, number> = {};
+              for (const [k, v] of Object.entries(p1)) if (k.startsWith('akkoord_')) d[k] = v - (p0[k] ?? 0);
+              run.metricsDelta = d;
+            }
           }
           child.send({ type: 'ack', name: msg.name } satisfies ToLoad);
         } else if (msg.type === 'log') {

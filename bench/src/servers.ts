@@ -33,6 +33,8 @@ export interface ServerHandle {
    * and workspaces through the REST API and puts the session token in the URL).
    */
   prepareRooms(prefix: string, n: number): Promise<string[]>;
+  /** Prometheus metrics (GET /metrics) if the server has them: name or name{labels} -> value. */
+  scrapeMetrics?(): Promise<Record<string, number>>;
   /** Output the server wrote (tail), for diagnostics. */
   output(): string;
   /** Whether the process is still running. */
@@ -84,6 +86,7 @@ interface SpawnSpec {
   port: number;
   healthPath?: string;
   prepareRooms: (port: number, prefix: string, n: number) => Promise<string[]>;
+  metricsPath?: string;
   cleanup?: () => void;
   startTimeoutMs: number;
 }
@@ -160,6 +163,9 @@ async function spawnServer(spec: SpawnSpec): Promise<ServerHandle> {
     port: spec.port,
     startupMs: 0,
     prepareRooms: (prefix, n) => spec.prepareRooms(handle.port, prefix, n),
+    ...(spec.metricsPath
+      ? { scrapeMetrics: () => scrapePrometheus(`http://127.0.0.1:${handle.port}${spec.metricsPath}`) }
+      : {}),
     output: () => out,
     alive: () => exited === undefined,
     async stop(graceMs = 10_000): Promise<StopInfo> {
@@ -261,6 +267,23 @@ async function api<T>(port: number, method: string, p: string, body: unknown, to
   }
 }
 
+/** Prometheus text format: every sample as `name{labels}` and summed per `name`. */
+async function scrapePrometheus(url: string): Promise<Record<string, number>> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  if (!res.ok) throw new Error(`GET ${url} -> ${res.status}`);
+  const out: Record<string, number> = {};
+  for (const line of (await res.text()).split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const m = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})?\s+(\S+)/.exec(line);
+    if (!m) continue;
+    const v = Number(m[3]);
+    if (!Number.isFinite(v)) continue;
+    if (m[2]) out[m[1]! + m[2]] = v;
+    out[m[1]!] = (m[2] ? (out[m[1]!] ?? 0) : 0) + v;
+  }
+  return out;
+}
+
 interface WorkspaceDto {
   documents: { kind: string; room: string }[];
 }
@@ -317,6 +340,7 @@ export async function launchAkkoord(): Promise<ServerHandle> {
     port,
     healthPath: '/healthz',
     prepareRooms: akkoordRooms,
+    metricsPath: '/metrics',
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
     startTimeoutMs: 60_000,
   });
