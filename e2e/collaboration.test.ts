@@ -17,7 +17,11 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 async function assertNoAxeViolations(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, `axe violations on ${where}:\n${describeViolations(violations)}`);
+  assert.equal(
+    violations.length,
+    0,
+    `axe violations on ${where}:\n${describeViolations(violations)}`,
+  );
 }
 
 function editorOf(page: Page, language: 'nl' | 'en' = 'nl') {
@@ -33,7 +37,7 @@ async function waitForStatus(page: Page, status: string, text: string): Promise<
   await page.locator(`[role="status"][data-status="${status}"]`, { hasText: text }).waitFor();
 }
 
-describe('Akkoord in the browser', () => {
+void describe('Akkoord in the browser', () => {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -61,7 +65,7 @@ describe('Akkoord in the browser', () => {
     await server?.stop();
   });
 
-  it('start page is accessible, checks the room name and opens the document', async () => {
+  void it('start page is accessible, checks the room name and opens the document', async () => {
     assert.ok(server);
     pageA = await newPage();
     await pageA.goto(server.url);
@@ -93,7 +97,7 @@ describe('Akkoord in the browser', () => {
     await editorOf(pageA).waitFor();
   });
 
-  it('a shared link asks for a name first', async () => {
+  void it('a shared link asks for a name first', async () => {
     assert.ok(server);
     pageB = await newPage();
     await pageB.goto(`${server.url}/d/${room}`);
@@ -105,7 +109,7 @@ describe('Akkoord in the browser', () => {
     assert.equal(new URL(pageB.url()).pathname, `/d/${room}`);
   });
 
-  it('two people see each other’s text, carets and presence, and both reach "saved"', async () => {
+  void it('two people see each other’s text, carets and presence, and both reach "saved"', async () => {
     const fromAnna = 'Afspraak 1: de huur stijgt niet meer dan de inflatie.';
     await editorOf(pageA).click();
     await pageA.keyboard.type(fromAnna);
@@ -128,7 +132,10 @@ describe('Akkoord in the browser', () => {
       [pageB, bram, anna],
     ] as const) {
       const presence = page.getByRole('region', { name: 'Nu in dit document' });
-      await presence.getByRole('listitem').filter({ hasText: `${self} (u)` }).waitFor();
+      await presence
+        .getByRole('listitem')
+        .filter({ hasText: `${self} (u)` })
+        .waitFor();
       await presence.getByRole('listitem').filter({ hasText: other }).waitFor();
       await waitForStatus(page, 'saved', 'Opgeslagen');
       assert.equal(await statusOf(page).getAttribute('aria-live'), 'polite');
@@ -137,7 +144,8 @@ describe('Akkoord in the browser', () => {
     // Both documents converged to the same two paragraphs.
     const textA = await editorOf(pageA).locator('p').allInnerTexts();
     const textB = await editorOf(pageB).locator('p').allInnerTexts();
-    const clean = (texts: string[]) => texts.map((t) => t.replace(anna, '').replace(bram, '').trim());
+    const clean = (texts: string[]) =>
+      texts.map((t) => t.replace(anna, '').replace(bram, '').trim());
     assert.deepEqual(clean(textA), [fromAnna, fromBram]);
     assert.deepEqual(clean(textB), clean(textA));
 
@@ -146,7 +154,7 @@ describe('Akkoord in the browser', () => {
     await assertNoAxeViolations(pageA, 'the editor page');
   });
 
-  it('switching to English changes the interface and is remembered', async () => {
+  void it('switching to English changes the interface and is remembered', async () => {
     await pageA.getByLabel('Taal').selectOption('en');
     await pageA.waitForFunction(() => document.documentElement.lang === 'en');
     await waitForStatus(pageA, 'saved', 'Saved');
@@ -168,7 +176,7 @@ describe('Akkoord in the browser', () => {
     await editorOf(pageA).waitFor();
   });
 
-  it('work done while the server is down is kept and saved when it is back', async () => {
+  void it('work done while the server is down is kept and saved when it is back', async () => {
     assert.ok(server);
     const { port, dataDir } = server;
     // Keep the data: the server that comes back must be "the same" one.

@@ -40,7 +40,9 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   };
   return page.evaluate(async (runOptions) => {
     const { axe } = window as unknown as {
-      axe: { run: (context: Document, options: RunOptions) => Promise<{ violations: AxeViolation[] }> };
+      axe: {
+        run: (context: Document, options: RunOptions) => Promise<{ violations: AxeViolation[] }>;
+      };
     };
     return (await axe.run(document, runOptions)).violations;
   }, options);

@@ -157,6 +157,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     return { url: listening.url, port: listening.port, dataDir, output, stop };
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}\n--- server output ---\n${output()}`);
+    throw new Error(`${(err as Error).message}\n--- server output ---\n${output()}`, {
+      cause: err,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import { EditorPage } from './EditorPage';
 import { NotFoundPage } from './NotFoundPage';
+import { PageErrorBoundary } from './PageErrorBoundary';
 import { parseRoute, usePathname } from './router';
 import { StartPage } from './StartPage';
 
@@ -10,7 +11,11 @@ export function App() {
       return <StartPage />;
     case 'editor':
       // A new key per room gives every document a fresh Y.Doc, provider and editor.
-      return <EditorPage key={route.room} room={route.room} />;
+      return (
+        <PageErrorBoundary key={route.room}>
+          <EditorPage room={route.room} />
+        </PageErrorBoundary>
+      );
     case 'invalid-room':
     case 'not-found':
       return <NotFoundPage reason={route.page} />;

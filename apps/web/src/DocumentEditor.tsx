@@ -1,10 +1,13 @@
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type { EditorState } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EditorToolbar } from './EditorToolbar';
+import { renderCaret } from './renderCaret';
+import { useSyncProblem } from './useSyncStatus';
 import type { SharedDocument } from './useSharedDocument';
 import type { UserIdentity } from './userIdentity';
 
@@ -14,18 +17,31 @@ interface DocumentEditorProps {
   user: UserIdentity;
 }
 
-function editorAttributes(label: string): Record<string, string> {
-  return {
+function isEmpty(state: EditorState): boolean {
+  const first = state.doc.firstChild;
+  return (
+    state.doc.childCount === 1 && first !== null && first.isTextblock && first.content.size === 0
+  );
+}
+
+/**
+ * ProseMirror re-evaluates this on every change, which keeps the placeholder in step with the
+ * content. aria-placeholder gives screen readers the same hint the CSS shows.
+ */
+function editorAttributes(label: string, placeholder: string) {
+  return (state: EditorState): Record<string, string> => ({
     'aria-label': label,
     role: 'textbox',
     'aria-multiline': 'true',
     class: 'document-text',
-  };
+    ...(isEmpty(state) ? { 'aria-placeholder': placeholder, 'data-placeholder': placeholder } : {}),
+  });
 }
 
 export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
   const { t } = useTranslation();
   const label = t('editor.textLabel', { room });
+  const placeholder = t('editor.placeholder');
   const editor = useEditor(
     {
       extensions: [
@@ -35,17 +51,24 @@ export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
         CollaborationCaret.configure({
           provider: shared.provider,
           user: { name: user.name, color: user.color },
+          render: renderCaret,
         }),
       ],
-      editorProps: { attributes: editorAttributes(label) },
+      editorProps: { attributes: editorAttributes(label, placeholder) },
     },
     // Recreate the editor only for another document; language changes are applied below.
     [shared],
   );
 
+  // The server refused our writes: typing on would only pile up text that is never saved.
+  const readOnly = useSyncProblem(shared.tracker) === 'read-only';
   useEffect(() => {
-    editor.setOptions({ editorProps: { attributes: editorAttributes(label) } });
-  }, [editor, label]);
+    editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  useEffect(() => {
+    editor.setOptions({ editorProps: { attributes: editorAttributes(label, placeholder) } });
+  }, [editor, label, placeholder]);
 
   return (
     <div className="document">

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Awareness } from 'y-protocols/awareness';
+import { textColorOn } from './colorContrast';
 import { usePresence } from './usePresence';
 
 function initial(name: string): string {
@@ -21,13 +22,15 @@ export function PresenceList({ awareness }: { awareness: Awareness }) {
           <li key={participant.clientId} className="presence__person">
             <span
               className="presence__avatar"
-              style={{ backgroundColor: participant.color }}
+              style={{ backgroundColor: participant.color, color: textColorOn(participant.color) }}
               aria-hidden="true"
             >
               {initial(participant.name)}
             </span>
             <span className="presence__name">
-              {participant.isSelf ? t('presence.you', { name: participant.name }) : participant.name}
+              {participant.isSelf
+                ? t('presence.you', { name: participant.name })
+                : participant.name}
             </span>
           </li>
         ))}

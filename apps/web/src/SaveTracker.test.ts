@@ -152,4 +152,33 @@ describe('SaveTracker', () => {
     tracker.connectionClosed();
     expect(listener).not.toHaveBeenCalled();
   });
+
+  it('has no problem until the server refuses', () => {
+    const tracker = onlineTracker();
+    expect(tracker.getProblem()).toBeNull();
+  });
+
+  it.each([
+    [4401, 'not-authenticated'],
+    [4403, 'forbidden'],
+    [4404, 'unknown-room'],
+    [4400, 'refused'],
+  ] as const)('maps final close code %i to %s', (code, problem) => {
+    const tracker = new SaveTracker();
+    const listener = vi.fn();
+    tracker.subscribe(listener);
+    tracker.connectionClosed();
+    tracker.connectionRefused(code);
+    expect(tracker.getProblem()).toBe(problem);
+    expect(tracker.getStatus()).toBe('offline');
+    expect(listener).toHaveBeenCalledTimes(2); // connecting -> offline, then the problem
+  });
+
+  it('keeps refused writes counted as unsaved', () => {
+    const tracker = onlineTracker();
+    tracker.updateSent(bytes(1));
+    tracker.writeRefused();
+    expect(tracker.getProblem()).toBe('read-only');
+    expect(tracker.getStatus()).toBe('saving');
+  });
 });

@@ -1,6 +1,28 @@
+import { CloseCode } from '@akkoord/protocol';
 import { sameBytes } from './syncMessages';
 
 export type SyncStatus = 'connecting' | 'saved' | 'saving' | 'offline' | 'offline-unsaved';
+
+/**
+ * Why the server will not take our changes, next to (not instead of) the status: the status
+ * still tells whether local changes are confirmed, the problem tells the user what to do.
+ */
+export type SyncProblem =
+  'not-authenticated' | 'forbidden' | 'unknown-room' | 'refused' | 'read-only';
+
+/** Close codes the server uses for a final "no" (see @akkoord/protocol CloseCode). */
+function problemForCloseCode(code: number): SyncProblem {
+  switch (code) {
+    case CloseCode.notAuthenticated:
+      return 'not-authenticated';
+    case CloseCode.forbidden:
+      return 'forbidden';
+    case CloseCode.unknownRoom:
+      return 'unknown-room';
+    default:
+      return 'refused';
+  }
+}
 
 export interface SaveTrackerOptions {
   /**
@@ -32,6 +54,7 @@ export class SaveTracker {
   private everClosed = false;
   private lastUnsaved: boolean;
   private status: SyncStatus = 'connecting';
+  private problem: SyncProblem | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly onUnsavedChange: ((unsaved: boolean) => void) | undefined;
 
@@ -42,6 +65,8 @@ export class SaveTracker {
   }
 
   getStatus = (): SyncStatus => this.status;
+
+  getProblem = (): SyncProblem | null => this.problem;
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -100,6 +125,29 @@ export class SaveTracker {
     this.update();
   }
 
+  /** The server closed the connection for good (4400–4499); the provider stops retrying. */
+  connectionRefused(code: number): void {
+    this.setProblem(problemForCloseCode(code));
+  }
+
+  /**
+   * The server answered a write with permission-denied: it stores nothing from us, so the
+   * pending updates will never be echoed. They stay counted: they really are not saved.
+   */
+  writeRefused(): void {
+    this.setProblem('read-only');
+  }
+
+  private setProblem(problem: SyncProblem): void {
+    if (this.problem === problem) return;
+    this.problem = problem;
+    this.notify();
+  }
+
+  private notify(): void {
+    for (const listener of this.listeners) listener();
+  }
+
   /** An update (sync step 2 or update) arrived from the server. */
   updateReceived(update: Uint8Array): void {
     const head = this.pending[0];
@@ -121,7 +169,7 @@ export class SaveTracker {
     }
     if (next !== this.status) {
       this.status = next;
-      for (const listener of this.listeners) listener();
+      this.notify();
     }
   }
 

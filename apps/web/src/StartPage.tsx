@@ -1,6 +1,7 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
+import { loadOpenDocument } from './loadOpenDocument';
 import { isValidRoomName } from './roomName';
 import { documentPath, navigate } from './router';
 import { usePageTitle } from './usePageTitle';
@@ -36,6 +37,11 @@ export function StartPage({ joiningRoom }: StartPageProps) {
   };
   const joining = joiningRoom !== undefined;
   usePageTitle(joining ? t('start.joinHeading') : t('start.pageTitle'));
+  useEffect(() => {
+    // Warm up the editor code while the user fills in the form. A failure is not fatal here:
+    // opening the document retries the import.
+    loadOpenDocument().catch(() => undefined);
+  }, []);
 
   const submit = (event: FormEvent<HTMLFormElement>): void => {
     event.preventDefault();

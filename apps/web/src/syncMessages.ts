@@ -60,3 +60,12 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   }
   return true;
 }
+
+/** y-protocols/auth: the only auth message is permission-denied (sub-type 0) with a reason. */
+export function isPermissionDenied(body: Uint8Array): boolean {
+  try {
+    return decoding.readVarUint(decoding.createDecoder(body)) === 0;
+  } catch {
+    return false;
+  }
+}

@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,9 +44,9 @@ class FakeSocket {
   receive(frame: Uint8Array): void {
     this.onmessage?.({ data: frame.slice().buffer });
   }
-  drop(): void {
+  drop(code = 1006): void {
     this.readyState = 3;
-    this.onclose?.({ code: 1006, reason: '' });
+    this.onclose?.({ code, reason: '' });
   }
   /** Sync frames sent by the client, as parsed payloads. */
   sentSync() {
@@ -127,7 +128,7 @@ describe('trackProviderSaves', () => {
     expect(tracker.pendingCount).toBe(1);
     echoSentSince(server, before);
     expect(tracker.getStatus()).toBe('saved');
-    expect(server.getText('t').toString()).toBe('Huurverhoging');
+    expect(server.getText('t').toJSON()).toBe('Huurverhoging');
   });
 
   it('ignores updates from other users', () => {
@@ -182,7 +183,7 @@ describe('trackProviderSaves', () => {
     expect(tracker.getStatus()).toBe('saving');
     echoSentSince(server, 0);
     expect(tracker.getStatus()).toBe('saved');
-    expect(server.getText('t').toString()).toBe('offline geschreven');
+    expect(server.getText('t').toJSON()).toBe('offline geschreven');
   });
 
   it('goes offline-unsaved when the connection drops before the echo', () => {
@@ -192,5 +193,33 @@ describe('trackProviderSaves', () => {
     socket().drop();
     expect(tracker.getStatus()).toBe('offline-unsaved');
     expect(tracker.pendingCount).toBe(0);
+  });
+
+  it('reports a final refusal and stops there', () => {
+    const { provider, tracker } = setup();
+    socket().open();
+    socket().drop(4403);
+    expect(tracker.getProblem()).toBe('forbidden');
+    expect(tracker.getStatus()).toBe('offline');
+    expect(provider.shouldConnect).toBe(false);
+  });
+
+  it('does not treat a transient close as a refusal', () => {
+    const { server, tracker } = setup();
+    handshake(server);
+    socket().drop(1012);
+    expect(tracker.getProblem()).toBeNull();
+  });
+
+  it('reports permission-denied for our writes', () => {
+    const { doc, server, tracker } = setup();
+    handshake(server);
+    doc.getText('t').insert(0, 'niet toegestaan');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 2);
+    authProtocol.writePermissionDenied(encoder, 'read-only');
+    socket().receive(encoding.toUint8Array(encoder));
+    expect(tracker.getProblem()).toBe('read-only');
+    expect(tracker.getStatus()).toBe('saving');
   });
 });

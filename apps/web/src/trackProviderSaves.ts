@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { SaveTracker } from './SaveTracker';
-import { isEmptyUpdate, readSyncFrame, readSyncPayload } from './syncMessages';
+import { isEmptyUpdate, isPermissionDenied, readSyncFrame, readSyncPayload } from './syncMessages';
 
 export interface TrackProviderSavesOptions {
   /**
@@ -48,6 +48,17 @@ export function trackProviderSaves(
   };
   provider.messageHandlers[MessageType.sync] = syncHandler;
 
+  const originalAuthHandler = provider.messageHandlers[MessageType.auth];
+  if (originalAuthHandler === undefined) {
+    throw new Error('y-websocket has no auth message handler; the provider API changed');
+  }
+  const authHandler: typeof originalAuthHandler = (encoder, decoder, p, emitSynced, type) => {
+    const body = emitSynced ? decoder.arr.slice(decoder.pos) : null;
+    originalAuthHandler(encoder, decoder, p, emitSynced, type);
+    if (body !== null && isPermissionDenied(body)) tracker.writeRefused();
+  };
+  provider.messageHandlers[MessageType.auth] = authHandler;
+
   // Runs in the same 'update' event as the provider's own listener, so it sees exactly the
   // updates the provider sends, in the same order.
   const onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -66,17 +77,23 @@ export function trackProviderSaves(
   };
   const onClose = (): void => tracker.connectionClosed();
   const onSync = (synced: boolean): void => tracker.syncedChanged(synced);
+  const onClosed = ({ code }: { code: number }): void => tracker.connectionRefused(code);
   provider.on('status', onStatus);
   provider.on('connection-close', onClose);
   provider.on('sync', onSync);
+  provider.on('closed', onClosed);
 
   return () => {
     if (provider.messageHandlers[MessageType.sync] === syncHandler) {
       provider.messageHandlers[MessageType.sync] = originalSyncHandler;
     }
+    if (provider.messageHandlers[MessageType.auth] === authHandler) {
+      provider.messageHandlers[MessageType.auth] = originalAuthHandler;
+    }
     doc.off('update', onDocUpdate);
     provider.off('status', onStatus);
     provider.off('connection-close', onClose);
     provider.off('sync', onSync);
+    provider.off('closed', onClosed);
   };
 }

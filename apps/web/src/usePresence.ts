@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
+import { fallbackColor, isHexColor } from './colorContrast';
+import { displayName } from './renderCaret';
 
 export interface Participant {
   clientId: number;
+  /** Name, with the party when the server tells us one. */
   name: string;
   color: string;
   isSelf: boolean;
@@ -11,9 +14,10 @@ export interface Participant {
 function readUser(state: Record<string, unknown>): { name: string; color: string } | null {
   const user = state['user'];
   if (typeof user !== 'object' || user === null) return null;
-  const { name, color } = user as Record<string, unknown>;
-  if (typeof name !== 'string' || name.trim() === '') return null;
-  return { name, color: typeof color === 'string' ? color : '#4a4f55' };
+  const record = user as Record<string, unknown>;
+  const name = displayName(record);
+  if (name.trim() === '') return null;
+  return { name, color: isHexColor(record['color']) ? record['color'] : fallbackColor };
 }
 
 /** Everyone in the room according to awareness; ourselves first, then alphabetical. */

@@ -8,6 +8,7 @@ import { trackProviderSaves } from './trackProviderSaves';
 import { readUnsavedFlag, writeUnsavedFlag } from './unsavedChangesFlag';
 
 export interface SharedDocument {
+  room: string;
   doc: Y.Doc;
   provider: WebsocketProvider;
   tracker: SaveTracker;
@@ -17,8 +18,9 @@ export interface SharedDocument {
 const cacheLoadLimitMs = 3000;
 
 /**
- * Opens one room: a Y.Doc cached in IndexedDB and synced over WebSocket. Everything is torn
- * down when the room changes or the page unmounts.
+ * Opens one room: a Y.Doc cached in IndexedDB and synced over WebSocket. Returns null until the
+ * cache is loaded, so the editor never flashes an empty page before the cached text appears.
+ * Everything is torn down when the room changes or the page unmounts.
  */
 export function useSharedDocument(room: string): SharedDocument | null {
   const [shared, setShared] = useState<SharedDocument | null>(null);
@@ -42,15 +44,17 @@ export function useSharedDocument(room: string): SharedDocument | null {
         () => resolve(),
       );
     });
+    // Connecting after the cache is loaded makes our first reply to the server a small diff
+    // instead of re-sending the whole cached document as a fresh update.
     void cacheLoaded.then(() => {
-      if (active) provider.connect();
+      if (!active) return;
+      provider.connect();
+      setShared({ room, doc, provider, tracker });
     });
-    setShared({ doc, provider, tracker });
 
     return () => {
       active = false;
       clearTimeout(timer);
-      setShared(null);
       untrack();
       provider.destroy();
       void cache.destroy();
@@ -58,5 +62,6 @@ export function useSharedDocument(room: string): SharedDocument | null {
     };
   }, [room]);
 
-  return shared;
+  // After a room change the old (destroyed) document may still be in state for a moment.
+  return shared?.room === room ? shared : null;
 }

@@ -9,7 +9,8 @@ export interface UserIdentity {
 
 /**
  * Caret and presence colours. Each one carries white label text at a contrast of at least
- * 4.5:1 (checked in a test) and is still distinguishable from its neighbours.
+ * 4.5:1 (checked in a test) and is still distinguishable from its neighbours. With accounts
+ * the server replaces this with the party colour in what others see.
  */
 export const userColors = [
   '#1f5f99', // blue

@@ -15,7 +15,8 @@ function placeholders(value: unknown): Record<string, string[]> {
     if (typeof node === 'string') {
       result[prefix] = [...node.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '').sort();
     } else if (typeof node === 'object' && node !== null) {
-      for (const [key, child] of Object.entries(node)) walk(child, prefix ? `${prefix}.${key}` : key);
+      for (const [key, child] of Object.entries(node))
+        walk(child, prefix ? `${prefix}.${key}` : key);
     }
   };
   walk(value, '');
