@@ -145,7 +145,9 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
   if (notSynced > 0) {
     throw new Error(
       `${notSynced}/${all.length} clients did not sync within ${p.connectTimeoutS}s; closes: ` +
-        JSON.stringify(closeSummary(all)) + ' errors: ' + JSON.stringify(errorSummary(all)),
+        JSON.stringify(closeSummary(all)) +
+        ' errors: ' +
+        JSON.stringify(errorSummary(all)),
     );
   }
   // Each client creates its own paragraph to type into.
@@ -241,9 +243,9 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
   let converged = true;
   let convergenceDetail = 'all rooms identical';
   for (let r = 0; r < R && converged; r++) {
-    const ref = rooms[r]![0]!.doc.getXmlFragment('default').toString();
+    const ref = rooms[r]![0]!.doc.getXmlFragment('default').toJSON();
     for (const c of rooms[r]!) {
-      if (c.doc.getXmlFragment('default').toString() !== ref) {
+      if (c.doc.getXmlFragment('default').toJSON() !== ref) {
         converged = false;
         convergenceDetail = `room ${r} diverged`;
         break;
@@ -288,10 +290,17 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
 // Scenario B: join storm
 // ---------------------------------------------------------------------------------------
 
-async function seedRoom(url: string, batches: Uint8Array[], expect: DocFingerprint, timeoutS: number): Promise<void> {
+async function seedRoom(
+  url: string,
+  batches: Uint8Array[],
+  expect: DocFingerprint,
+  timeoutS: number,
+): Promise<void> {
   const seeder = new BenchClient({ url, mode: 'capture', awareness: false, name: 'seeder' });
   if (!(await seeder.whenSynced(timeoutS * 1000))) {
-    throw new Error(`seeder could not sync (${seeder.closeCode} ${seeder.closeReason} ${seeder.errors.join('; ')})`);
+    throw new Error(
+      `seeder could not sync (${seeder.closeCode} ${seeder.closeReason} ${seeder.errors.join('; ')})`,
+    );
   }
   // Paced: ~50 messages/s, like a fast but human-driven client (servers may rate-limit).
   for (const b of batches) {
@@ -328,7 +337,9 @@ async function runStorm(p: StormParams): Promise<StormResult> {
   const ts0 = performance.now();
   await Promise.all(p.urls.map((u) => seedRoom(u, seed.batches, seed.fingerprint, p.timeoutS)));
   const seedMs = performance.now() - ts0;
-  log(`storm: ${p.urls.length} rooms seeded and verified in ${seedMs.toFixed(0)} ms; settling ${p.settleS}s`);
+  log(
+    `storm: ${p.urls.length} rooms seeded and verified in ${seedMs.toFixed(0)} ms; settling ${p.settleS}s`,
+  );
   await sleep(p.settleS * 1000);
 
   await mark('storm-start');
@@ -440,7 +451,10 @@ process.on('message', (msg: ToLoad) => {
     main(msg.params).then(
       () => setTimeout(() => process.exit(0), 50),
       (err: unknown) => {
-        send({ type: 'error', error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+        send({
+          type: 'error',
+          error: err instanceof Error ? (err.stack ?? err.message) : String(err),
+        });
         setTimeout(() => process.exit(1), 50);
       },
     );

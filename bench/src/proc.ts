@@ -91,7 +91,10 @@ export function sampleGroup(pgid: number): ProcSample {
     cpuSeconds: ticks / tck,
     userSeconds: uticks / tck,
     sysSeconds: (ticks - uticks) / tck,
-    peakRssMiB: hwm / 1024, rssMiB: rss / 1024, pids };
+    peakRssMiB: hwm / 1024,
+    rssMiB: rss / 1024,
+    pids,
+  };
 }
 
 /**

@@ -45,13 +45,21 @@ for (const [id, us] of selfUs) {
   const url = shortUrl(n.callFrame.url);
   const name = `${n.callFrame.functionName || '(anonymous)'}  ${url}:${n.callFrame.lineNumber + 1}`;
   fn.set(name, (fn.get(name) ?? 0) + us);
-  const group = url === '' ? n.callFrame.functionName || '(native)' : url.split('/').slice(0, url.startsWith('@') ? 2 : 1).join('/');
+  const group =
+    url === ''
+      ? n.callFrame.functionName || '(native)'
+      : url
+          .split('/')
+          .slice(0, url.startsWith('@') ? 2 : 1)
+          .join('/');
   pkg.set(group, (pkg.get(group) ?? 0) + us);
 }
 const print = (title: string, m: Map<string, number>): void => {
   console.log(`\n${title} (total ${(total / 1e6).toFixed(2)} s sampled)`);
   for (const [k, us] of [...m].sort((a, b) => b[1] - a[1]).slice(0, top)) {
-    console.log(`${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1e3).toFixed(0).padStart(7)} ms  ${k}`);
+    console.log(
+      `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1e3).toFixed(0).padStart(7)} ms  ${k}`,
+    );
   }
 };
 print('self time by package / file', pkg);

@@ -65,7 +65,14 @@ export interface TypingResult {
 
 export interface StormResult {
   scenario: 'storm';
-  seed: { stateBytes: number; batches: number; textLength: number; paragraphs: number; buildMs: number; seedMs: number };
+  seed: {
+    stateBytes: number;
+    batches: number;
+    textLength: number;
+    paragraphs: number;
+    buildMs: number;
+    seedMs: number;
+  };
   clients: number;
   synced: number;
   complete: number;

@@ -16,7 +16,8 @@ const f = (v: number | undefined, digits = 1): string =>
   v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits);
 const ms = (v: number | undefined): string =>
   v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1);
-const pct = (a: number, b: number): string => (b === 0 ? '–' : `${((100 * a) / b).toFixed(b === a ? 0 : 2)}%`);
+const pct = (a: number, b: number): string =>
+  b === 0 ? '–' : `${((100 * a) / b).toFixed(b === a ? 0 : 2)}%`;
 
 function median(vs: number[]): number {
   const a = vs.filter((v) => !Number.isNaN(v)).sort((x, y) => x - y);
@@ -61,15 +62,26 @@ function serverMetrics(r: ServerRun): string {
     );
   }
   const fo = g('akkoord_fanout_seconds_count');
-  if (fo > 0) parts.push(`server-side receive→broadcast mean ${ms((1000 * g('akkoord_fanout_seconds_sum')) / fo)} ms`);
-  const enc = Object.entries(d).filter(([k, v]) => k.startsWith('akkoord_state_encodings_total{') && v > 0);
-  if (enc.length) parts.push(`state encodings ${enc.map(([k, v]) => `${k.slice(k.indexOf('{'))}=${v}`).join(' ')}`);
+  if (fo > 0)
+    parts.push(
+      `server-side receive→broadcast mean ${ms((1000 * g('akkoord_fanout_seconds_sum')) / fo)} ms`,
+    );
+  const enc = Object.entries(d).filter(
+    ([k, v]) => k.startsWith('akkoord_state_encodings_total{') && v > 0,
+  );
+  if (enc.length)
+    parts.push(
+      `state encodings ${enc.map(([k, v]) => `${k.slice(k.indexOf('{'))}=${v}`).join(' ')}`,
+    );
   const comp = g('akkoord_compactions_total');
   if (comp > 0) parts.push(`${comp} compactions`);
   const refused = g('akkoord_updates_refused_total');
   if (refused > 0) parts.push(`${refused} updates REFUSED`);
-  const closes = Object.entries(d).filter(([k, v]) => k.startsWith('akkoord_ws_closes_total{') && v > 0);
-  if (closes.length) parts.push(`closes ${closes.map(([k, v]) => `${k.slice(k.indexOf('{'))}=${v}`).join(' ')}`);
+  const closes = Object.entries(d).filter(
+    ([k, v]) => k.startsWith('akkoord_ws_closes_total{') && v > 0,
+  );
+  if (closes.length)
+    parts.push(`closes ${closes.map(([k, v]) => `${k.slice(k.indexOf('{'))}=${v}`).join(' ')}`);
   return parts.length ? `server /metrics: ${parts.join('; ')}; ` : '';
 }
 
@@ -95,7 +107,11 @@ interface Group<T> {
   ok: { run: ServerRun; res: T }[];
 }
 
-function groups<T>(runs: ServerRun[], scenario: 'typing' | 'storm', servers: ServerKind[]): Group<T>[] {
+function groups<T>(
+  runs: ServerRun[],
+  scenario: 'typing' | 'storm',
+  servers: ServerKind[],
+): Group<T>[] {
   return servers
     .map((kind) => {
       const all = runs.filter((r) => r.scenario === scenario && r.kind === kind);
@@ -138,7 +154,9 @@ export function renderMarkdown(rep: ReportInput): string {
     `Machine: ${rep.env.cpus}, ${rep.env.memGiB} GiB, ${rep.env.platform}, Node ${rep.env.node}. ` +
       `Code: ${rep.env.git}. ` +
       `Run took ${((rep.finishedAt.getTime() - rep.startedAt.getTime()) / 1000).toFixed(0)} s` +
-      (cfg.repeat > 1 ? `, ${cfg.repeat} repetitions per server (order alternating), cells are medians` : '') +
+      (cfg.repeat > 1
+        ? `, ${cfg.repeat} repetitions per server (order alternating), cells are medians`
+        : '') +
       '. Each row: a fresh server process (own process group) and a separate load-generator process ' +
       '(same client code and parameters for both servers); server CPU = utime+stime of the server process group ' +
       'over the measured window only (start-up, connecting, seeding and warm-up excluded); peak RSS = VmHWM, ' +
@@ -158,10 +176,10 @@ export function renderMarkdown(rep: ReportInput): string {
         `${cfg.rate} keystrokes/s each (${cfg.rooms * M * cfg.rate} updates/s into the server, ` +
         `${cfg.rooms * M * cfg.rate * (M - 1)} fan-out deliveries/s plus echoes), ` +
         `${cfg.duration} s measured after ${cfg.warmup} s of unmeasured warm-up typing; ` +
-        'one Y.XmlText insert (one update message) per keystroke, into the client\'s own paragraph of the ' +
+        "one Y.XmlText insert (one update message) per keystroke, into the client's own paragraph of the " +
         `\`default\` XmlFragment; awareness state sent on connect: ${cfg.awareness ? 'yes' : 'no'}. ` +
         'Fan-out = keystroke update sent by one client → received by each other client in the room ' +
-        '(matched by the struct\'s (clientID, clock)); echo = → back at the sender (for akkoord this is the ' +
+        "(matched by the struct's (clientID, clock)); echo = → back at the sender (for akkoord this is the " +
         'acknowledgement that the update is durably stored).',
     );
     out.push('');
@@ -194,10 +212,22 @@ export function renderMarkdown(rep: ReportInput): string {
         ms(med(g, (_, t) => t.fanout.max)),
         `${ms(med(g, (_, t) => t.echo.p50))} / ${ms(med(g, (_, t) => t.echo.p99))}`,
         `${delivered} / ${expected} (${pct(delivered, expected)})`,
-        f(med(g, (r) => r.cpuS), 2),
-        f(med(g, (r) => r.cpuPctOfCore), 1),
-        f(med(g, (r) => r.peakRssMiB), 0),
-        f(med(g, (_, t) => t.loadCpuPct), 0),
+        f(
+          med(g, (r) => r.cpuS),
+          2,
+        ),
+        f(
+          med(g, (r) => r.cpuPctOfCore),
+          1,
+        ),
+        f(
+          med(g, (r) => r.peakRssMiB),
+          0,
+        ),
+        f(
+          med(g, (_, t) => t.loadCpuPct),
+          0,
+        ),
       ]);
     }
     out.push(table(head, rows));
@@ -218,7 +248,8 @@ export function renderMarkdown(rep: ReportInput): string {
             `server shutdown: ${shutdown(r)}; ${noise(r)}.`,
         );
       }
-      for (const r of g.all.filter((x) => !x.ok)) out.push(`- ${repTag(r, cfg.repeat)}: FAILED — ${r.error?.split('\n')[0]}`);
+      for (const r of g.all.filter((x) => !x.ok))
+        out.push(`- ${repTag(r, cfg.repeat)}: FAILED — ${r.error?.split('\n')[0]}`);
     }
     const ours = tg.find((g) => g.kind === 'akkoord');
     const ref = tg.find((g) => g.kind === 'reference');
@@ -271,8 +302,8 @@ export function renderMarkdown(rep: ReportInput): string {
           : '') +
         `; the seeder leaves, ${cfg.settle} s settle, then ${cfg.stormClients} clients ` +
         `(${Math.ceil(cfg.stormClients / cfg.stormRooms)} per room) connect at once; awareness state sent on connect: ${cfg.awareness ? 'yes' : 'no'}. ` +
-        'Join time = connect call → arrival of the server message that completes the client\'s copy of the document ' +
-        '(verified after the window by replaying each client\'s received sync payloads into a fresh Y.Doc and comparing ' +
+        "Join time = connect call → arrival of the server message that completes the client's copy of the document " +
+        "(verified after the window by replaying each client's received sync payloads into a fresh Y.Doc and comparing " +
         'text length and a SHA-1 of the XML with the seed). Total wall time = first connect call → last client complete. ' +
         'All clients share one load-generator process, which must receive clients × document size bytes; its CPU is listed.',
     );
@@ -302,10 +333,22 @@ export function renderMarkdown(rep: ReportInput): string {
         ms(med(g, (_, s) => s.join.p95)),
         ms(med(g, (_, s) => s.join.max)),
         ms(med(g, (_, s) => s.wallMs)),
-        f(med(g, (r) => r.cpuS), 2),
-        f(med(g, (r) => r.peakRssMiB), 0),
-        f(med(g, (_, s) => s.bytesIn / 1e6), 0),
-        f(med(g, (_, s) => s.loadCpuS), 2),
+        f(
+          med(g, (r) => r.cpuS),
+          2,
+        ),
+        f(
+          med(g, (r) => r.peakRssMiB),
+          0,
+        ),
+        f(
+          med(g, (_, s) => s.bytesIn / 1e6),
+          0,
+        ),
+        f(
+          med(g, (_, s) => s.loadCpuS),
+          2,
+        ),
       ]);
     }
     out.push(table(head, rows));
@@ -324,7 +367,8 @@ export function renderMarkdown(rep: ReportInput): string {
             `server shutdown: ${shutdown(r)}; ${noise(r)}.`,
         );
       }
-      for (const r of g.all.filter((x) => !x.ok)) out.push(`- ${repTag(r, cfg.repeat)}: FAILED — ${r.error?.split('\n')[0]}`);
+      for (const r of g.all.filter((x) => !x.ok))
+        out.push(`- ${repTag(r, cfg.repeat)}: FAILED — ${r.error?.split('\n')[0]}`);
     }
     const ours = sg.find((g) => g.kind === 'akkoord');
     const ref = sg.find((g) => g.kind === 'reference');
@@ -345,7 +389,13 @@ export function renderMarkdown(rep: ReportInput): string {
           ? '- FAIL — akkoord join storm ≥ 3× faster than the reference: not measured completely for both servers'
           : `- ${rw / ow >= 3 ? 'PASS' : 'FAIL'} — akkoord join storm ≥ 3× faster than the reference (total wall time): ` +
               `${ms(ow)} ms vs ${ms(rw)} ms = ${f(rw / ow, 2)}× ` +
-              `(server CPU ${f(med(ours, (r) => r.cpuS), 2)} s vs ${f(med(ref, (r) => r.cpuS), 2)} s)`,
+              `(server CPU ${f(
+                med(ours, (r) => r.cpuS),
+                2,
+              )} s vs ${f(
+                med(ref, (r) => r.cpuS),
+                2,
+              )} s)`,
       );
     }
   }
@@ -355,7 +405,11 @@ export function renderMarkdown(rep: ReportInput): string {
   out.push('');
   out.push('Printed for information; the bench never fails because of them.');
   out.push('');
-  out.push(targets.length ? targets.join('\n') : '(no targets apply to this selection of servers/scenarios)');
+  out.push(
+    targets.length
+      ? targets.join('\n')
+      : '(no targets apply to this selection of servers/scenarios)',
+  );
 
   const failed = runs.filter((r) => !r.ok);
   if (failed.length) {

@@ -13,7 +13,16 @@ import { parseConfig, usage, type Config } from './config';
 import { resetPeak, sampleGroup, sampleMachine, type ProcSample } from './proc';
 import type { FromLoad, LoadParams, LoadResult, ToLoad } from './protocol';
 import { renderMarkdown } from './report';
-import { BENCH_DIR, REPO_ROOT, launch, SERVER_LABEL, type ServerHandle, trackedGroups, type ServerKind, type StopInfo } from './servers';
+import {
+  BENCH_DIR,
+  REPO_ROOT,
+  launch,
+  SERVER_LABEL,
+  type ServerHandle,
+  trackedGroups,
+  type ServerKind,
+  type StopInfo,
+} from './servers';
 
 export interface ServerRun {
   scenario: 'typing' | 'storm';
@@ -69,7 +78,11 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 
-async function loadParams(cfg: Config, scenario: 'typing' | 'storm', server: ServerHandle): Promise<LoadParams> {
+async function loadParams(
+  cfg: Config,
+  scenario: 'typing' | 'storm',
+  server: ServerHandle,
+): Promise<LoadParams> {
   if (scenario === 'typing') {
     return {
       scenario,
@@ -97,11 +110,17 @@ async function loadParams(cfg: Config, scenario: 'typing' | 'storm', server: Ser
 
 /** Upper bound for one load-generator process; it is killed if it runs longer. */
 function loadDeadlineMs(cfg: Config, scenario: 'typing' | 'storm'): number {
-  if (scenario === 'typing') return (30 * 2 + cfg.warmup + cfg.duration + 2 * cfg.drainTimeout + 60) * 1000;
+  if (scenario === 'typing')
+    return (30 * 2 + cfg.warmup + cfg.duration + 2 * cfg.drainTimeout + 60) * 1000;
   return (3 * cfg.stormTimeout + cfg.settle + 120) * 1000;
 }
 
-async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKind, rep: number): Promise<ServerRun> {
+async function runOne(
+  cfg: Config,
+  scenario: 'typing' | 'storm',
+  kind: ServerKind,
+  rep: number,
+): Promise<ServerRun> {
   const run: ServerRun = { scenario, kind, label: SERVER_LABEL[kind], rep, ok: false, logs: [] };
   const tag = cfg.repeat > 1 ? `${scenario}/${kind}#${rep}` : `${scenario}/${kind}`;
   const say = (s: string): void => {
@@ -149,7 +168,7 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
           return undefined;
         }
       };
-      child.on('message', async (msg: FromLoad) => {
+      const onMessage = async (msg: FromLoad): Promise<void> => {
         if (msg.type === 'mark') {
           if (msg.name.endsWith('-start')) {
             // Scrape before the window opens, so the scrape's own CPU is not counted.
@@ -166,7 +185,8 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
             const p1 = await scrape();
             if (p0 && p1) {
               const d: Record<string, number> = {};
-              for (const [k, v] of Object.entries(p1)) if (k.startsWith('akkoord_')) d[k] = v - (p0[k] ?? 0);
+              for (const [k, v] of Object.entries(p1))
+                if (k.startsWith('akkoord_')) d[k] = v - (p0[k] ?? 0);
               run.metricsDelta = d;
             }
           }
@@ -178,9 +198,16 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
         } else if (msg.type === 'error') {
           done(() => reject(new Error(`load generator: ${msg.error}`)));
         }
+      };
+      child.on('message', (msg: FromLoad) => {
+        void onMessage(msg);
       });
       child.on('exit', (code, signal) =>
-        done(() => reject(new Error(`load generator exited (code ${code}, signal ${signal}) without a result`))),
+        done(() =>
+          reject(
+            new Error(`load generator exited (code ${code}, signal ${signal}) without a result`),
+          ),
+        ),
       );
       child.send({ type: 'start', params } satisfies ToLoad);
     });
@@ -215,7 +242,9 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
       run.outputTail = server.output().slice(-4000);
       say(
         `server stopped: ${run.stop.signal}` +
-          (run.stop.signal === 'SIGTERM' ? ` -> exit code ${run.stop.code} in ${run.stop.ms.toFixed(0)} ms` : ' (did not exit within 10 s of SIGTERM)'),
+          (run.stop.signal === 'SIGTERM'
+            ? ` -> exit code ${run.stop.code} in ${run.stop.ms.toFixed(0)} ms`
+            : ' (did not exit within 10 s of SIGTERM)'),
       );
     }
   }
@@ -225,12 +254,25 @@ async function runOne(cfg: Config, scenario: 'typing' | 'storm', kind: ServerKin
 /** Commit plus whether the server's sources differ from it (the tree is shared and edited live). */
 function gitDescription(): string {
   try {
-    const opts = { cwd: REPO_ROOT, encoding: 'utf8' as const, stdio: ['ignore', 'pipe', 'ignore'] as ('ignore' | 'pipe')[] };
+    const opts = {
+      cwd: REPO_ROOT,
+      encoding: 'utf8' as const,
+      stdio: ['ignore', 'pipe', 'ignore'] as ('ignore' | 'pipe')[],
+    };
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], opts).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps/server', 'packages'], opts)
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'apps/server', 'packages'],
+      opts,
+    )
       .split('\n')
       .filter(Boolean).length;
-    return `commit ${head}` + (dirty ? ` + ${dirty} uncommitted change(s) in apps/server and packages` : ', server sources clean');
+    return (
+      `commit ${head}` +
+      (dirty
+        ? ` + ${dirty} uncommitted change(s) in apps/server and packages`
+        : ', server sources clean')
+    );
   } catch {
     return 'git unavailable';
   }
@@ -276,7 +318,9 @@ async function main(): Promise<void> {
     path.join(outDir, 'latest.json'),
     JSON.stringify({ startedAt, finishedAt, env, config: cfg, runs }, null, 2) + '\n',
   );
-  console.error(`wrote ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json`);
+  console.error(
+    `wrote ${path.relative(process.cwd(), path.join(outDir, 'latest.md'))} and latest.json`,
+  );
 }
 
 main().catch((err: unknown) => {

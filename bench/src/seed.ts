@@ -47,7 +47,7 @@ export function fingerprint(doc: Y.Doc): DocFingerprint {
       for (const c of child.toArray()) if (c instanceof Y.XmlText) textLength += c.length;
     }
   }
-  const hash = createHash('sha1').update(frag.toString()).digest('hex');
+  const hash = createHash('sha1').update(frag.toJSON()).digest('hex');
   return { paragraphs, textLength, hash };
 }
 

@@ -164,7 +164,10 @@ async function spawnServer(spec: SpawnSpec): Promise<ServerHandle> {
     startupMs: 0,
     prepareRooms: (prefix, n) => spec.prepareRooms(handle.port, prefix, n),
     ...(spec.metricsPath
-      ? { scrapeMetrics: () => scrapePrometheus(`http://127.0.0.1:${handle.port}${spec.metricsPath}`) }
+      ? {
+          scrapeMetrics: () =>
+            scrapePrometheus(`http://127.0.0.1:${handle.port}${spec.metricsPath}`),
+        }
       : {}),
     output: () => out,
     alive: () => exited === undefined,
@@ -203,7 +206,11 @@ async function spawnServer(spec: SpawnSpec): Promise<ServerHandle> {
       ready = true;
       break;
     }
-    if (spec.healthPath && spec.port > 0 && (await httpOk(`http://127.0.0.1:${spec.port}${spec.healthPath}`))) {
+    if (
+      spec.healthPath &&
+      spec.port > 0 &&
+      (await httpOk(`http://127.0.0.1:${spec.port}${spec.healthPath}`))
+    ) {
       ready = true;
       break;
     }
@@ -241,18 +248,30 @@ export async function launchReference(): Promise<ServerHandle> {
     port: 0,
     prepareRooms: (port, prefix, n) =>
       Promise.resolve(
-        Array.from({ length: n }, (_, i) => `ws://127.0.0.1:${port}/${encodeURIComponent(`${prefix}-${i}`)}`),
+        Array.from(
+          { length: n },
+          (_, i) => `ws://127.0.0.1:${port}/${encodeURIComponent(`${prefix}-${i}`)}`,
+        ),
       ),
     startTimeoutMs: 30_000,
   });
 }
 
-async function api<T>(port: number, method: string, p: string, body: unknown, token?: string): Promise<T> {
+async function api<T>(
+  port: number,
+  method: string,
+  p: string,
+  body: unknown,
+  token?: string,
+): Promise<T> {
   // Bounded retries, honouring 429 Retry-After (the server may rate-limit account creation).
   for (let attempt = 1; ; attempt++) {
     const res = await fetch(`http://127.0.0.1:${port}/api${p}`, {
       method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
@@ -304,13 +323,20 @@ async function akkoordRooms(port: number, prefix: string, n: number): Promise<st
   const rooms: string[] = [];
   for (let w = 0; rooms.length < n; w++) {
     if (w > n) throw new Error('workspaces come without process/agreement documents');
-    const { workspace } = await api<{ workspace: WorkspaceDto }>(port, 'POST', '/workspaces', { title: `${prefix} ${w}` }, token);
+    const { workspace } = await api<{ workspace: WorkspaceDto }>(
+      port,
+      'POST',
+      '/workspaces',
+      { title: `${prefix} ${w}` },
+      token,
+    );
     for (const d of workspace.documents) {
       if ((d.kind === 'process' || d.kind === 'agreement') && rooms.length < n) rooms.push(d.room);
     }
   }
   return rooms.map(
-    (room) => `ws://127.0.0.1:${port}${SYNC_PATH}/${encodeURIComponent(room)}?token=${encodeURIComponent(token)}`,
+    (room) =>
+      `ws://127.0.0.1:${port}${SYNC_PATH}/${encodeURIComponent(room)}?token=${encodeURIComponent(token)}`,
   );
 }
 
