@@ -3,13 +3,17 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { Api } from './harness/api';
 import { axeViolations, describeViolations, launchBrowser } from './harness/browser';
 import { repoRoot, startServer, type RunningServer } from './harness/startServer';
 
 const screenshotDir = path.join(repoRoot, 'e2e/screenshots');
-const room = `e2e-${Date.now().toString(36)}`;
 const anna = 'Anna de Vries';
 const bram = 'Bram Bakker';
+const carla = 'Carla Corporatie';
+const tenants = 'Huurdersorganisatie';
+/** The room of the workspace's agreement document, created through the API in before(). */
+let room = '';
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
@@ -29,6 +33,15 @@ function editorOf(page: Page, language: 'nl' | 'en' = 'nl') {
   return page.getByRole('textbox', { name, exact: true });
 }
 
+/** The document's paragraphs as text, without other people's caret labels. */
+async function paragraphsOf(page: Page): Promise<string[]> {
+  return editorOf(page).evaluate((editor) => {
+    const copy = editor.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll('.collaboration-carets__caret').forEach((caret) => caret.remove());
+    return Array.from(copy.querySelectorAll('p'), (p) => p.textContent ?? '');
+  });
+}
+
 function statusOf(page: Page) {
   return page.getByRole('status');
 }
@@ -43,6 +56,9 @@ void describe('Akkoord in the browser', () => {
   const contexts: BrowserContext[] = [];
   let pageA: Page;
   let pageB: Page;
+  let apiA: Api;
+  let apiB: Api;
+  let workspaceId = '';
 
   async function newPage(): Promise<Page> {
     assert.ok(browser);
@@ -53,10 +69,33 @@ void describe('Akkoord in the browser', () => {
     return page;
   }
 
+  function apiFor(page: Page): Api {
+    assert.ok(server);
+    return new Api(page.context().request, server.url);
+  }
+
   before(async () => {
     await mkdir(screenshotDir, { recursive: true });
     server = await startServer();
     browser = await launchBrowser();
+
+    // Accounts and the workspace come from the REST API (there is no login page yet); the
+    // session cookie lands in each person's browser context, as after logging in.
+    pageA = await newPage();
+    pageB = await newPage();
+    apiA = apiFor(pageA);
+    apiB = apiFor(pageB);
+    await apiA.register(anna);
+    await apiB.register(bram);
+    const workspace = await apiA.createWorkspace('Prestatieafspraken Voorbeeldstad (e2e)');
+    workspaceId = workspace.id;
+    const agreement = workspace.documents.find((d) => d.kind === 'agreement');
+    const tenantParty = workspace.parties.find((p) => p.kind === 'tenants');
+    assert.ok(agreement && tenantParty, 'a new workspace has an agreement and a tenants party');
+    room = agreement.room;
+    await apiB.accept(
+      await apiA.invite(workspaceId, { role: 'negotiator', partyId: tenantParty.id }),
+    );
   });
 
   after(async () => {
@@ -67,7 +106,6 @@ void describe('Akkoord in the browser', () => {
 
   void it('start page is accessible, checks the room name and opens the document', async () => {
     assert.ok(server);
-    pageA = await newPage();
     await pageA.goto(server.url);
     assert.equal(await pageA.getAttribute('html', 'lang'), 'nl');
     await pageA.getByRole('heading', { level: 1, name: 'Document openen' }).waitFor();
@@ -99,7 +137,6 @@ void describe('Akkoord in the browser', () => {
 
   void it('a shared link asks for a name first', async () => {
     assert.ok(server);
-    pageB = await newPage();
     await pageB.goto(`${server.url}/d/${room}`);
     await pageB.getByRole('heading', { level: 1, name: 'Wie bent u?' }).waitFor();
     assert.equal(await pageB.getByLabel('Naam van het document').count(), 0);
@@ -127,8 +164,9 @@ void describe('Akkoord in the browser', () => {
     await pageB.locator('.collaboration-carets__label', { hasText: anna }).waitFor();
     assert.equal(await pageA.locator('.collaboration-carets__label', { hasText: anna }).count(), 0);
 
+    // Others appear as the server knows them: account name and party.
     for (const [page, self, other] of [
-      [pageA, anna, bram],
+      [pageA, anna, `${bram} (${tenants})`],
       [pageB, bram, anna],
     ] as const) {
       const presence = page.getByRole('region', { name: 'Nu in dit document' });
@@ -142,12 +180,8 @@ void describe('Akkoord in the browser', () => {
     }
 
     // Both documents converged to the same two paragraphs.
-    const textA = await editorOf(pageA).locator('p').allInnerTexts();
-    const textB = await editorOf(pageB).locator('p').allInnerTexts();
-    const clean = (texts: string[]) =>
-      texts.map((t) => t.replace(anna, '').replace(bram, '').trim());
-    assert.deepEqual(clean(textA), [fromAnna, fromBram]);
-    assert.deepEqual(clean(textB), clean(textA));
+    assert.deepEqual(await paragraphsOf(pageA), [fromAnna, fromBram]);
+    assert.deepEqual(await paragraphsOf(pageB), [fromAnna, fromBram]);
 
     await screenshot(pageA, '03-editor-anna');
     await screenshot(pageB, '04-editor-bram');
@@ -210,10 +244,41 @@ void describe('Akkoord in the browser', () => {
 
     // A newcomer gets the text from the server alone (a fresh browser context has no cache).
     const pageC = await newPage();
+    const apiC = apiFor(pageC);
+    await apiC.register(carla);
+    await apiC.accept(await apiA.invite(workspaceId, { role: 'observer' }));
     await pageC.goto(server.url);
-    await pageC.evaluate(() => localStorage.setItem('akkoord.userName', 'Carla'));
+    await pageC.evaluate((name) => localStorage.setItem('akkoord.userName', name), carla);
     await pageC.goto(`${server.url}/d/${room}`);
     await editorOf(pageC).locator('p', { hasText: offlineText }).waitFor();
     await waitForStatus(pageC, 'saved', 'Opgeslagen');
+
+    // An observer's edits are refused by the server: the page says so and stops editing.
+    await editorOf(pageC).click();
+    await pageC.keyboard.type('Observatie');
+    await pageC
+      .getByRole('alert')
+      .filter({ hasText: 'U mag dit document alleen lezen.' })
+      .waitFor();
+    assert.equal(await editorOf(pageC).getAttribute('contenteditable'), 'false');
+    assert.equal(
+      await editorOf(pageA).locator('p', { hasText: 'Observatie' }).count(),
+      0,
+      'refused text never reaches others',
+    );
+    await assertNoAxeViolations(pageC, 'the read-only editor page');
+    await screenshot(pageC, '07-observer-refused');
+  });
+
+  void it('someone who is not logged in is told so', async () => {
+    assert.ok(server);
+    const page = await newPage();
+    await page.goto(server.url);
+    await page.evaluate(() => localStorage.setItem('akkoord.userName', 'Onbekend'));
+    await page.goto(`${server.url}/d/${room}`);
+    await page.getByRole('alert').filter({ hasText: 'U bent niet ingelogd.' }).waitFor();
+    await waitForStatus(page, 'offline', 'Geen verbinding');
+    await assertNoAxeViolations(page, 'the editor page without access');
+    await screenshot(page, '08-not-logged-in');
   });
 });

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,32 @@ interface ListeningLine {
   msg: 'listening';
   port: number;
   url: string;
+}
+
+/** Newest modification time of the web app's sources, to catch a forgotten rebuild. */
+function newestSourceMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(
+      newest,
+      entry.isDirectory() ? newestSourceMtime(full) : statSync(full).mtimeMs,
+    );
+  }
+  return newest;
+}
+
+function assertWebAppBuilt(): void {
+  const rebuild = '(pnpm --filter @akkoord/web build). The server under test serves it.';
+  if (!existsSync(webIndex)) {
+    throw new Error(
+      `${path.relative(repoRoot, webIndex)} is missing: build the web app first ${rebuild}`,
+    );
+  }
+  // Testing an old build against new sources gives results about code that no longer exists.
+  if (newestSourceMtime(path.join(repoRoot, 'apps/web/src')) > statSync(webIndex).mtimeMs) {
+    throw new Error(`apps/web/dist is older than apps/web/src: rebuild the web app ${rebuild}`);
+  }
 }
 
 function parseListening(line: string): ListeningLine | null {
@@ -78,12 +104,7 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
  * anything it spawned and a failing test cannot leave it holding our output pipes.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-  if (!existsSync(webIndex)) {
-    throw new Error(
-      `${path.relative(repoRoot, webIndex)} is missing: build the web app first ` +
-        '(pnpm --filter @akkoord/web build). The server under test serves it.',
-    );
-  }
+  assertWebAppBuilt();
   const removeDataDir = options.removeDataDirOnStop ?? options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'akkoord-e2e-')));
   const env: NodeJS.ProcessEnv = {
