@@ -19,6 +19,10 @@
 //   Skipped and todo tests are listed; when CI is set they count as failed, so CI can never pass
 //   by skipping. CI also gets AKKOORD_REQUIRE_SERVICES=1, which tests needing PostgreSQL/Redis
 //   read to turn "service unreachable, skipping" into a failure.
+// Time: each step has a limit (checks 10 min, vitest and e2e 20 min) inside one budget for the
+// whole run (75 min, AKKOORD_TEST_BUDGET_MIN), so CI's 90 minutes always end with a summary. A
+// step over its limit is killed (its whole process group) and counts as failed; a step with
+// no time left is not run and counts 1 failed.
 // Exit code 0 only when nothing failed.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -29,6 +33,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CHROMIUM = '/usr/bin/chromium';
 const MIN = 60_000;
+
+// Every step has its own time limit, and all of them share one budget, so that a hanging step
+// still leaves time for the summary inside CI's 90 minutes (setup takes a few of those).
+const budgetEnv = Number(process.env.AKKOORD_TEST_BUDGET_MIN);
+const budgetMin = Number.isFinite(budgetEnv) && budgetEnv > 0 ? budgetEnv : 75;
+const deadline = Date.now() + budgetMin * MIN;
 
 const ciValue = (process.env.CI ?? '').trim().toLowerCase();
 const isCI = ciValue !== '' && ciValue !== 'false' && ciValue !== '0';
@@ -72,7 +82,13 @@ function killGroup(child, signal) {
  * @returns {Promise<{ code: number | null, signal: string | null, timedOut: boolean, error?: Error, output: string }>}
  */
 function run(cmd, args, opts = {}) {
-  const { timeoutMs = 15 * MIN, env = childEnv, captureTail = 200_000 } = opts;
+  const { env = childEnv, captureTail = 200_000 } = opts;
+  const timeoutMs = Math.min(opts.timeoutMs ?? 10 * MIN, deadline - Date.now());
+  if (timeoutMs < 5_000) {
+    const error = new Error(`the suite's time budget (${budgetMin} min) is used up`);
+    process.stderr.write(`[test] not running ${cmd} ${args.join(' ')}: ${error.message}\n`);
+    return Promise.resolve({ code: null, signal: null, timedOut: true, error, output: '' });
+  }
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
@@ -101,7 +117,7 @@ function run(cmd, args, opts = {}) {
     const timer = setTimeout(() => {
       timedOut = true;
       process.stderr.write(
-        `\n[test] ${cmd} ${args.join(' ')}: timed out after ${timeoutMs / MIN} min, killing it\n`,
+        `\n[test] ${cmd} ${args.join(' ')}: timed out after ${(timeoutMs / MIN).toFixed(1)} min, killing it\n`,
       );
       killGroup(child, 'SIGTERM');
       setTimeout(() => killGroup(child, 'SIGKILL'), 10_000).unref();
@@ -177,7 +193,8 @@ function secs(ms) {
 
 /** @param {{ code: number | null, signal: string | null, timedOut: boolean, error?: Error }} r */
 function describeExit(r) {
-  if (r.error) return `could not start: ${r.error.message}`;
+  if (r.error)
+    return r.timedOut ? `not run: ${r.error.message}` : `could not start: ${r.error.message}`;
   if (r.timedOut) return 'timed out';
   if (r.signal) return `killed by ${r.signal}`;
   return `exit ${r.code}`;
@@ -252,7 +269,7 @@ async function stepChromium() {
     if (update.code === 0 && !interrupted) {
       await run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], {
         env,
-        timeoutMs: 15 * MIN,
+        timeoutMs: 10 * MIN,
       });
     }
     if (existsSync(CHROMIUM)) {
@@ -315,7 +332,7 @@ async function stepVitest() {
       '--reporter=json',
       `--outputFile.json=${vitestJson}`,
     ],
-    { timeoutMs: 30 * MIN },
+    { timeoutMs: 20 * MIN },
   );
   /** @type {Row} */
   const row = {
@@ -375,7 +392,9 @@ async function stepVitest() {
   if (row.failed === 0 && (r.code !== 0 || r.timedOut)) {
     row.failed += 1;
     row.notes.push(
-      `vitest ${describeExit(r)} although no test failed: unhandled errors, no test files found, or a crash (see above).`,
+      r.error
+        ? `vitest ${describeExit(r)}`
+        : `vitest ${describeExit(r)} although no test failed: unhandled errors, no test files found, or a crash (see above).`,
     );
   }
   if (row.failed === 0 && row.passed === 0) {
@@ -432,7 +451,7 @@ async function stepE2e(haveChromium) {
       `--test-reporter=${reporter}`,
       `--test-reporter-destination=${e2eJsonl}`,
     ],
-    { timeoutMs: 30 * MIN },
+    { timeoutMs: 20 * MIN },
   );
   row.detail = `${describeExit(r)}, ${secs(Date.now() - started)}`;
   /** @type {any[]} */
@@ -478,7 +497,9 @@ async function stepE2e(haveChromium) {
   if (row.failed === 0 && (r.code !== 0 || r.timedOut)) {
     row.failed += 1;
     row.notes.push(
-      `e2e/run.mjs ${describeExit(r)} although no test failed (see its output above).`,
+      r.error
+        ? `e2e/run.mjs ${describeExit(r)}`
+        : `e2e/run.mjs ${describeExit(r)} although no test failed (see its output above).`,
     );
   }
   if (row.failed === 0 && row.passed === 0) {
