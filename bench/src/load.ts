@@ -418,6 +418,9 @@ async function runStorm(p: StormParams): Promise<StormResult> {
     complete,
     join: summarize(join),
     firstByteToSync: summarize(fromOpen),
+    open: summarize(
+      clients.filter((c) => !Number.isNaN(c.openedAt)).map((c) => c.openedAt - c.createdAt),
+    ),
     wallMs: complete === clients.length ? lastDone - t0 : NaN,
     bytesIn: clients.reduce((a, c) => a + c.bytesIn, 0),
     closes: closeSummary(clients),

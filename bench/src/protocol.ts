@@ -78,6 +78,7 @@ export interface StormResult {
   complete: number;
   join: LatencySummary; // per client: connect call -> complete doc received
   firstByteToSync: LatencySummary; // per client: ws open -> complete doc received
+  open: LatencySummary; // per client: connect call -> WebSocket open (handshake + auth)
   wallMs: number; // first connect call -> last client complete
   bytesIn: number;
   closes: Record<string, number>;

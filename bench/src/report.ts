@@ -359,7 +359,7 @@ export function renderMarkdown(rep: ReportInput): string {
           `- ${repTag(r, cfg.repeat)}: ` +
             (cfg.repeat > 1 ? `wall ${ms(s.wallMs)} ms, server CPU ${f(r.cpuS, 2)} s; ` : '') +
             `seeding + verification ${f(s.seed.seedMs / 1000)} s (not measured); ` +
-            `got sync step 2: ${s.synced}/${s.clients}; ws open → complete p50 ${ms(s.firstByteToSync.p50)} ms; ` +
+            `got sync step 2: ${s.synced}/${s.clients}; connect → ws open p50/max ${ms(s.open.p50)}/${ms(s.open.max)} ms, ws open → complete p50 ${ms(s.firstByteToSync.p50)} ms; ` +
             `closes: ${closes(s.closes)}; permission-denied: ${s.denied}; ` +
             `client errors: ${s.errors.length ? s.errors.join('; ') : 'none'}; ` +
             `server CPU user/sys ${f(r.cpuUserS, 2)}/${f(r.cpuSysS, 2)} s, RSS at storm start ${f(r.rssAtStartMiB, 0)} MiB; ` +
