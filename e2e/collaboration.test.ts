@@ -260,7 +260,11 @@ void describe('Akkoord in the browser', () => {
       .getByRole('alert')
       .filter({ hasText: 'U mag dit document alleen lezen.' })
       .waitFor();
+    await pageC
+      .locator('[role="status"][data-problem="read-only"]', { hasText: 'Niet opgeslagen' })
+      .waitFor();
     assert.equal(await editorOf(pageC).getAttribute('contenteditable'), 'false');
+    assert.ok(await pageC.getByRole('button', { name: 'Vet' }).isDisabled(), 'toolbar is off');
     assert.equal(
       await editorOf(pageA).locator('p', { hasText: 'Observatie' }).count(),
       0,
@@ -277,7 +281,10 @@ void describe('Akkoord in the browser', () => {
     await page.evaluate(() => localStorage.setItem('akkoord.userName', 'Onbekend'));
     await page.goto(`${server.url}/d/${room}`);
     await page.getByRole('alert').filter({ hasText: 'U bent niet ingelogd.' }).waitFor();
-    await waitForStatus(page, 'offline', 'Geen verbinding');
+    await page
+      .locator('[role="status"][data-problem="not-authenticated"]', { hasText: 'Geen toegang' })
+      .waitFor();
+    assert.equal(await editorOf(page).getAttribute('contenteditable'), 'false');
     await assertNoAxeViolations(page, 'the editor page without access');
     await screenshot(page, '08-not-logged-in');
   });

@@ -60,8 +60,8 @@ export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
     [shared],
   );
 
-  // The server refused our writes: typing on would only pile up text that is never saved.
-  const readOnly = useSyncProblem(shared.tracker) === 'read-only';
+  // The server refused us: typing on would only pile up text that is never saved.
+  const readOnly = useSyncProblem(shared.tracker) !== null;
   useEffect(() => {
     editor.setEditable(!readOnly);
   }, [editor, readOnly]);

@@ -31,6 +31,7 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
+      editable: e.isEditable,
       heading: e.isActive('heading', { level: 2 }),
       bold: e.isActive('bold'),
       italic: e.isActive('italic'),
@@ -46,26 +47,46 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
 
   return (
     <div className="toolbar" role="group" aria-label={t('editor.toolbarLabel')}>
-      <ToolbarButton pressed={state.heading} onClick={run((c) => c.toggleHeading({ level: 2 }))}>
+      <ToolbarButton
+        pressed={state.heading}
+        disabled={!state.editable}
+        onClick={run((c) => c.toggleHeading({ level: 2 }))}
+      >
         {t('editor.heading')}
       </ToolbarButton>
-      <ToolbarButton pressed={state.bold} onClick={run((c) => c.toggleBold())}>
+      <ToolbarButton
+        pressed={state.bold}
+        disabled={!state.editable}
+        onClick={run((c) => c.toggleBold())}
+      >
         <strong>{t('editor.bold')}</strong>
       </ToolbarButton>
-      <ToolbarButton pressed={state.italic} onClick={run((c) => c.toggleItalic())}>
+      <ToolbarButton
+        pressed={state.italic}
+        disabled={!state.editable}
+        onClick={run((c) => c.toggleItalic())}
+      >
         <em>{t('editor.italic')}</em>
       </ToolbarButton>
-      <ToolbarButton pressed={state.bulletList} onClick={run((c) => c.toggleBulletList())}>
+      <ToolbarButton
+        pressed={state.bulletList}
+        disabled={!state.editable}
+        onClick={run((c) => c.toggleBulletList())}
+      >
         {t('editor.bulletList')}
       </ToolbarButton>
-      <ToolbarButton pressed={state.orderedList} onClick={run((c) => c.toggleOrderedList())}>
+      <ToolbarButton
+        pressed={state.orderedList}
+        disabled={!state.editable}
+        onClick={run((c) => c.toggleOrderedList())}
+      >
         {t('editor.orderedList')}
       </ToolbarButton>
       <span className="toolbar__separator" aria-hidden="true" />
-      <ToolbarButton disabled={!state.canUndo} onClick={run((c) => c.undo())}>
+      <ToolbarButton disabled={!state.editable || !state.canUndo} onClick={run((c) => c.undo())}>
         {t('editor.undo')}
       </ToolbarButton>
-      <ToolbarButton disabled={!state.canRedo} onClick={run((c) => c.redo())}>
+      <ToolbarButton disabled={!state.editable || !state.canRedo} onClick={run((c) => c.redo())}>
         {t('editor.redo')}
       </ToolbarButton>
     </div>

@@ -43,7 +43,7 @@ export function OpenDocument({ room, user }: { room: string; user: UserIdentity 
 }
 
 function TrackedStatus({ tracker }: { tracker: SaveTracker }) {
-  return <SyncStatusIndicator status={useSyncStatus(tracker)} />;
+  return <SyncStatusIndicator status={useSyncStatus(tracker)} problem={useSyncProblem(tracker)} />;
 }
 
 /** Spells out that offline work is safe: the short status text alone can cause worry. */

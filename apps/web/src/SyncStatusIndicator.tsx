@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { SyncStatus } from './SaveTracker';
+import type { SyncProblem, SyncStatus } from './SaveTracker';
 
-function StatusIcon({ status }: { status: SyncStatus }) {
+type Shown = SyncStatus | 'problem';
+
+function StatusIcon({ status }: { status: Shown }) {
   const common = {
     className: `sync-status__icon sync-status__icon--${status}`,
     viewBox: '0 0 24 24',
@@ -29,6 +31,7 @@ function StatusIcon({ status }: { status: SyncStatus }) {
         </svg>
       );
     case 'offline-unsaved':
+    case 'problem':
       return (
         <svg {...common}>
           <path d="M12 3.5L22 20H2L12 3.5zM12 10v4.5M12 17.2v.3" />
@@ -41,18 +44,33 @@ function StatusIcon({ status }: { status: SyncStatus }) {
  * The save status in words and an icon (never colour alone). It is a polite live region so
  * screen reader users hear "Saved" without being interrupted while typing.
  */
-export function SyncStatusIndicator({ status }: { status: SyncStatus }) {
+export function SyncStatusIndicator({
+  status,
+  problem,
+}: {
+  status: SyncStatus;
+  problem: SyncProblem | null;
+}) {
   const { t } = useTranslation();
+  // A refusal outranks the status: "saving…" forever would be a false promise.
+  const shown: Shown = problem === null ? status : 'problem';
+  const text =
+    problem === null
+      ? t(`status.${status}`)
+      : problem === 'read-only'
+        ? t('status.notSaved')
+        : t('status.noAccess');
   return (
     <div
-      className={`sync-status sync-status--${status}`}
+      className={`sync-status sync-status--${shown}`}
       role="status"
       aria-live="polite"
       data-status={status}
+      data-problem={problem ?? undefined}
     >
-      <StatusIcon status={status} />
+      <StatusIcon status={shown} />
       <span className="sr-only">{t('status.label')} </span>
-      <span className="sync-status__text">{t(`status.${status}`)}</span>
+      <span className="sync-status__text">{text}</span>
     </div>
   );
 }
