@@ -188,6 +188,39 @@ void describe('Akkoord in the browser', () => {
     await assertNoAxeViolations(pageA, 'the editor page');
   });
 
+  void it('the editor can be reached and used with the keyboard only', async () => {
+    await pageB.reload();
+    await editorOf(pageB).waitFor();
+    await pageB.keyboard.press('Tab');
+    const skipLink = pageB.getByRole('link', { name: 'Direct naar de inhoud' });
+    assert.ok(
+      await skipLink.evaluate((el) => el === document.activeElement),
+      'the skip link is the first tab stop',
+    );
+    assert.ok(await skipLink.isVisible(), 'the skip link is visible when focused');
+    await pageB.keyboard.press('Enter');
+
+    // From the top of the content, Tab reaches the toolbar (with a visible focus ring) and then
+    // the text, without a mouse.
+    await pageB.keyboard.press('Tab');
+    const firstButton = pageB.getByRole('button', { name: 'Kop' });
+    assert.ok(await firstButton.evaluate((el) => el === document.activeElement));
+    const outline = await firstButton.evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    const editor = editorOf(pageB);
+    for (let i = 0; i < 10; i++) {
+      if (await editor.evaluate((el) => el === document.activeElement)) break;
+      await pageB.keyboard.press('Tab');
+    }
+    assert.ok(await editor.evaluate((el) => el === document.activeElement), 'Tab reaches the text');
+    await pageB.keyboard.press('Control+End');
+    await pageB.keyboard.press('Enter');
+    const typed = 'Met het toetsenbord getypt.';
+    await pageB.keyboard.type(typed);
+    await editorOf(pageA).locator('p', { hasText: typed }).waitFor();
+    for (const page of [pageA, pageB]) await waitForStatus(page, 'saved', 'Opgeslagen');
+  });
+
   void it('switching to English changes the interface and is remembered', async () => {
     await pageA.getByLabel('Taal').selectOption('en');
     await pageA.waitForFunction(() => document.documentElement.lang === 'en');
