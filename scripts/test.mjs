@@ -43,7 +43,7 @@ const deadline = Date.now() + budgetMin * MIN;
 const ciValue = (process.env.CI ?? '').trim().toLowerCase();
 const isCI = ciValue !== '' && ciValue !== 'false' && ciValue !== '0';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'akkoord-test-'));
+const tmp = mkdtempSync(path.join(tmpdir(), 'akkoord-suite-'));
 const vitestJson = path.join(tmp, 'vitest.json');
 const e2eJsonl = path.join(tmp, 'e2e.jsonl');
 
