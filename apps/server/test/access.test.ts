@@ -123,6 +123,48 @@ describe('access', () => {
     expect(refused.provider.synced).toBe(false);
   });
 
+  it('ACC-1 an authorizer that fails unexpectedly closes with 1011 and admits nothing', async () => {
+    const s = await startTestServer({}, { authorizer: { authorize: () => Promise.reject(new Error('database down')) } });
+    servers.push(s);
+    const c = await raw(s, 'acc1-broken');
+    const closed = await within(c.closed, 5000, 'close');
+    expect(closed.code).toBe(CloseCode.internalError);
+    // The internal error's text is not leaked to the client.
+    expect(closed.reason).not.toContain('database');
+    expect(c.frames).toHaveLength(0);
+    expect(s.server.sync.registry.size).toBe(0);
+    expect(await documentLoads(s)).toBe(0);
+  });
+
+  it('ACC-1 a client that leaves while the authorizer is deciding leaves no connection and loads nothing', async () => {
+    let grant!: () => void;
+    const decided = new Promise<void>((r) => (grant = r));
+    let asked = 0;
+    const s = await startTestServer(
+      {},
+      {
+        authorizer: {
+          authorize: async () => {
+            asked++;
+            await decided;
+            return { userId: 'u1', access: 'write' };
+          },
+        },
+      },
+    );
+    servers.push(s);
+    const ws = new WebSocket(`${s.wsUrl}/acc1-gone`);
+    ws.on('error', () => {});
+    await waitFor(() => asked === 1, 5000, 'authorizer asked');
+    ws.terminate();
+    await new Promise((r) => setTimeout(r, 50));
+    grant();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(s.server.sync.connections.size).toBe(0);
+    expect(s.server.sync.registry.size).toBe(0);
+    expect(await documentLoads(s)).toBe(0);
+  });
+
   const badRooms = [
     { name: 'a space and a bang', path: 'bad%20room!' },
     { name: 'a slash', path: 'a/b' },

@@ -106,6 +106,10 @@ const badCases: BadCase[] = [
   { name: 'a text frame', send: (ws) => ws.send('hello, I am text') },
   { name: 'an empty binary frame', send: (ws) => ws.send(new Uint8Array(0)) },
   { name: 'a truncated varint (message type)', send: (ws) => ws.send(Uint8Array.of(0x80)) },
+  {
+    name: 'an overlong varint (message type past 2^53)',
+    send: (ws) => ws.send(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)),
+  },
   { name: 'a truncated varint (sync sub-type)', send: (ws) => ws.send(Uint8Array.of(MessageType.sync, 0xff)) },
   {
     name: 'a sync message whose payload length runs past the frame',
@@ -334,6 +338,8 @@ class FuzzConn {
   }
 }
 
+const isUpdateFrame = (f: Uint8Array) => f[0] === MessageType.sync && f[1] === SyncMessageType.update;
+
 /** What the server must do with a frame, judged independently of the server's own parser. */
 function classify(frame: Uint8Array): { step1: boolean; update: Uint8Array | null } {
   try {
@@ -489,7 +495,7 @@ async function runFuzz(
     // broadcast), or closed.
     await c.until(
       () => c.closedWith !== null || (c.step2s >= wantStep2 && (kind.update === null || echoed())),
-      5000,
+      15_000,
       () => `frame #${i} (${Buffer.from(frame).toString('hex')}) to be answered or closed`,
     );
     const hex = Buffer.from(frame).toString('hex');
@@ -532,11 +538,10 @@ async function runFuzz(
 
   // Every row in storage was broadcast, in the same order (nothing stored that nobody saw).
   await s.server.sync.registry.get(room)!.settled();
-  const broadcasts = listener.frames.flatMap((f) => {
-    const m = decodeFrame(f);
-    return m.type === MessageType.sync && m.sub === SyncMessageType.update ? [m.payload!] : [];
-  });
   const rows = readStoredUpdates(s.dataDir, room).map((r) => new Uint8Array(r.data));
+  // The last broadcasts may still be on their way to the listener.
+  await listener.until(() => listener.frames.filter(isUpdateFrame).length >= rows.length, 5000, () => 'listener to catch up').catch(() => {});
+  const broadcasts = listener.frames.filter(isUpdateFrame).map((f) => decodeFrame(f).payload!);
   const storedRowsMatchBroadcasts =
     rows.length === broadcasts.length && rows.every((r, i) => bytesEqual(r, broadcasts[i]!));
 
