@@ -11,17 +11,25 @@ export type Role = z.infer<typeof Role>;
 export const DocumentKind = z.enum(['process', 'agreement', 'party-notes']);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/**
+ * Unpaired UTF-16 surrogates have no UTF-8 form: stored, they would come back as U+FFFD, and
+ * passwords differing only in them would hash alike. Refused rather than silently changed.
+ */
+const LONE_SURROGATE = /\p{Cs}/u;
+const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
+const WELL_FORMED = { message: 'contains an invalid character' };
+const text = (max: number) => z.string().trim().min(1).max(max).refine(wellFormed, WELL_FORMED);
+const optionalText = (max: number) => z.string().trim().max(max).refine(wellFormed, WELL_FORMED).optional();
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 export const RegisterBody = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
-  password: z.string().min(10).max(200),
+  password: z.string().min(10).max(200).refine(wellFormed, WELL_FORMED),
   name: text(100),
 });
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
-  password: z.string().max(200),
+  password: z.string().max(200).refine(wellFormed, WELL_FORMED),
 });
 
 export const PartyInput = z.object({
@@ -32,15 +40,15 @@ export const PartyInput = z.object({
 
 export const CreateWorkspaceBody = z.object({
   title: text(200),
-  municipality: z.string().trim().max(100).optional(),
-  period: z.string().trim().max(50).optional(),
+  municipality: optionalText(100),
+  period: optionalText(50),
   parties: z.array(PartyInput).max(12).optional(),
 });
 export const UpdateWorkspaceBody = z
   .object({
     title: text(200).optional(),
-    municipality: z.string().trim().max(100).optional(),
-    period: z.string().trim().max(50).optional(),
+    municipality: optionalText(100),
+    period: optionalText(50),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 

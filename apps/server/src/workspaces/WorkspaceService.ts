@@ -220,7 +220,8 @@ export class WorkspaceService {
   private async requireParty(workspaceId: string, partyId: string | undefined): Promise<void> {
     if (partyId === undefined) return;
     if (!(await this.store.parties(workspaceId)).some((p) => p.id === partyId)) {
-      throw new AppError('validation_failed', 'Unknown party', { partyId: 'no such party in this negotiation' });
+      // Same details shape as body validation, so clients show it next to the field.
+      throw new AppError('validation_failed', 'Unknown party', { fields: { partyId: 'no such party in this negotiation' } });
     }
   }
 
