@@ -10,7 +10,10 @@ export interface ExportedDocumentInfo {
 }
 
 /** The contract's JSON export of a document (CONTRACT.md); `due` appears only when set. */
-export function toDocumentExport(document: ExportedDocumentInfo, clauses: readonly Clause[]): DocumentExport {
+export function toDocumentExport(
+  document: ExportedDocumentInfo,
+  clauses: readonly Clause[],
+): DocumentExport {
   return {
     document: { id: document.id, kind: document.kind, title: document.title },
     clauses: clauses.map((c) => ({
@@ -77,11 +80,15 @@ export function toMarkdown(title: string, outline: DocumentOutline, opts: Markdo
   const lang = opts.lang ?? 'nl';
   const l = L[lang];
   const names = new Map(opts.parties.map((p) => [p.id, p.name]));
-  const party = (id: string | null, none: string) => (id === null ? none : escapeMarkdown(names.get(id) ?? id));
+  const party = (id: string | null, none: string) =>
+    id === null ? none : escapeMarkdown(names.get(id) ?? id);
   const out: string[] = [`# ${escapeMarkdown(title)}`, ''];
 
   const clause = (c: Clause) => {
-    out.push(`### ${c.number} · ${party(c.owner, l.noOwner)} · ${STATUS_LABELS[c.status][lang]}`, '');
+    out.push(
+      `### ${c.number} · ${party(c.owner, l.noOwner)} · ${STATUS_LABELS[c.status][lang]}`,
+      '',
+    );
     const paragraphs = c.text.split('\n').filter((p) => p.trim() !== '');
     if (paragraphs.length === 0) out.push(`_${l.noText}_`, '');
     for (const p of paragraphs) out.push(escapeMarkdown(p), '');

@@ -109,10 +109,20 @@ export interface Ledger {
   themes: ThemeLedger[];
   /** Clause-level warnings in document order, then party-level ones in party order. */
   warnings: LedgerWarning[];
-  totals: { clauses: number; counted: number; withdrawn: number; withoutCounterpart: number; withoutOwner: number };
+  totals: {
+    clauses: number;
+    counted: number;
+    withdrawn: number;
+    withoutCounterpart: number;
+    withoutOwner: number;
+  };
 }
 
-export function computeLedger(clauses: readonly Clause[], parties: readonly LedgerParty[], options: LedgerOptions = {}): Ledger {
+export function computeLedger(
+  clauses: readonly Clause[],
+  parties: readonly LedgerParty[],
+  options: LedgerOptions = {},
+): Ledger {
   const ratioLimit = options.lopsidedRatio ?? DEFAULT_LOPSIDED_RATIO;
   const minTotal = options.minCommitmentsForBalance ?? DEFAULT_MIN_COMMITMENTS_FOR_BALANCE;
   if (!(ratioLimit >= 1)) throw new RangeError('lopsidedRatio must be a number ≥ 1');
@@ -145,7 +155,13 @@ export function computeLedger(clauses: readonly Clause[], parties: readonly Ledg
   // Per party: clauses where it gives more than it receives, and the reverse.
   const givesMoreOn = new Map<string, string[]>(ids.map((id) => [id, []]));
   const receivesMoreOn = new Map<string, string[]>(ids.map((id) => [id, []]));
-  const totals = { clauses: clauses.length, counted: 0, withdrawn: 0, withoutCounterpart: 0, withoutOwner: 0 };
+  const totals = {
+    clauses: clauses.length,
+    counted: 0,
+    withdrawn: 0,
+    withoutCounterpart: 0,
+    withoutOwner: 0,
+  };
 
   const noteUnknown = (party: string, clauseId: string) => {
     const list = unknown.get(party) ?? [];
@@ -153,7 +169,7 @@ export function computeLedger(clauses: readonly Clause[], parties: readonly Ledg
     unknown.set(party, list);
   };
   const warn = (w: DistributiveOmit<LedgerWarning, 'key'>) => {
-    clauseWarnings.push({ ...w, key: warningKey(w) } as LedgerWarning);
+    clauseWarnings.push({ ...w, key: warningKey(w) });
   };
 
   for (const clause of clauses) {
@@ -182,7 +198,12 @@ export function computeLedger(clauses: readonly Clause[], parties: readonly Ledg
       } else if (cp.party === clause.owner) {
         warn({ kind: 'counterpart-by-owner', clauseIds: [c], partyId: cp.party });
       } else if (cp.commitment.trim() === '') {
-        warn({ kind: 'incomplete-counterpart', reason: 'no-text', clauseIds: [c], partyId: cp.party });
+        warn({
+          kind: 'incomplete-counterpart',
+          reason: 'no-text',
+          clauseIds: [c],
+          partyId: cp.party,
+        });
       } else {
         contributors.push(cp.party);
       }
@@ -243,15 +264,30 @@ export function computeLedger(clauses: readonly Clause[], parties: readonly Ledg
 
   const partyWarnings: LedgerWarning[] = [];
   for (const [party, clauseIds] of unknown) {
-    partyWarnings.push({ kind: 'unknown-party', partyId: party, clauseIds, key: warningKey({ kind: 'unknown-party', partyId: party, clauseIds }) });
+    partyWarnings.push({
+      kind: 'unknown-party',
+      partyId: party,
+      clauseIds,
+      key: warningKey({ kind: 'unknown-party', partyId: party, clauseIds }),
+    });
   }
   for (const s of stats.values()) {
     s.balance = s.gives - s.receives;
     if (s.gives === 0 && totals.counted > 0) {
-      partyWarnings.push({ kind: 'party-without-commitments', partyId: s.partyId, clauseIds: [], key: `party-without-commitments:${s.partyId}:` });
+      partyWarnings.push({
+        kind: 'party-without-commitments',
+        partyId: s.partyId,
+        clauseIds: [],
+        key: `party-without-commitments:${s.partyId}:`,
+      });
     }
     if (s.gives + s.receives < minTotal) continue;
-    const direction = s.gives > ratioLimit * s.receives ? 'gives-more' : s.receives > ratioLimit * s.gives ? 'receives-more' : null;
+    const direction =
+      s.gives > ratioLimit * s.receives
+        ? 'gives-more'
+        : s.receives > ratioLimit * s.gives
+          ? 'receives-more'
+          : null;
     if (direction === null) continue;
     const [big, small] = direction === 'gives-more' ? [s.gives, s.receives] : [s.receives, s.gives];
     const clauseIds = (direction === 'gives-more' ? givesMoreOn : receivesMoreOn).get(s.partyId)!;
@@ -277,7 +313,11 @@ export function computeLedger(clauses: readonly Clause[], parties: readonly Ledg
   };
 }
 
-function themeLedger(themes: Map<ThemeId | null, ThemeLedger>, theme: ThemeId | null, ids: readonly string[]): ThemeLedger {
+function themeLedger(
+  themes: Map<ThemeId | null, ThemeLedger>,
+  theme: ThemeId | null,
+  ids: readonly string[],
+): ThemeLedger {
   let t = themes.get(theme);
   if (!t) {
     t = {
@@ -302,8 +342,15 @@ function uniqueKeys(warnings: LedgerWarning[]): LedgerWarning[] {
   });
 }
 
-function warningKey(w: { kind: string; partyId: string | null; clauseIds: readonly string[]; reason?: string }): string {
-  return [w.kind, w.reason, w.partyId ?? '', w.clauseIds[0] ?? ''].filter((x) => x !== undefined).join(':');
+function warningKey(w: {
+  kind: string;
+  partyId: string | null;
+  clauseIds: readonly string[];
+  reason?: string;
+}): string {
+  return [w.kind, w.reason, w.partyId ?? '', w.clauseIds[0] ?? '']
+    .filter((x) => x !== undefined)
+    .join(':');
 }
 
 /** All clause ids that a warning list points at, for highlighting clauses in the editor. */

@@ -43,7 +43,8 @@ export function readOutlineWith<N>(roots: readonly N[], a: TreeAdapter<N>): Docu
     if (name === null) return a.text(node);
     if (name === NODE.hardBreak) return '\n';
     const kids = a.children(node);
-    const inline = TEXTBLOCKS.has(name) || kids.length === 0 || kids.some((k) => a.name(k) === null);
+    const inline =
+      TEXTBLOCKS.has(name) || kids.length === 0 || kids.some((k) => a.name(k) === null);
     if (inline) return kids.map(textOf).join('');
     return kids
       .map(textOf)
@@ -81,7 +82,9 @@ export function readOutlineWith<N>(roots: readonly N[], a: TreeAdapter<N>): Docu
       id: nonEmpty(a.attr(node, 'id')) ?? `nr:${number}`,
       number,
       theme,
-      text: blockText(textParts.flatMap((p) => (a.name(p) === NODE.clauseText ? a.children(p) : [p]))),
+      text: blockText(
+        textParts.flatMap((p) => (a.name(p) === NODE.clauseText ? a.children(p) : [p])),
+      ),
       owner: nonEmpty(a.attr(node, 'owner')),
       counterparts,
       status: isClauseStatus(status) ? status : 'draft',
@@ -96,7 +99,12 @@ export function readOutlineWith<N>(roots: readonly N[], a: TreeAdapter<N>): Docu
       if (name === null) continue;
       if (name === NODE.themeSection) {
         const theme = a.attr(node, 'theme');
-        const s: SectionOutline = { theme: isThemeId(theme) ? theme : null, title: '', guidance: '', clauses: [] };
+        const s: SectionOutline = {
+          theme: isThemeId(theme) ? theme : null,
+          title: '',
+          guidance: '',
+          clauses: [],
+        };
         outline.sections.push(s);
         for (const child of a.children(node)) {
           const childName = a.name(child);
@@ -108,7 +116,12 @@ export function readOutlineWith<N>(roots: readonly N[], a: TreeAdapter<N>): Docu
       } else if (name === NODE.clause) {
         const clause = readClause(node, section?.theme ?? null);
         section?.clauses.push(clause);
-      } else if (topLevel && name === NODE.heading && outline.title === null && Number(a.attr(node, 'level') ?? 1) === 1) {
+      } else if (
+        topLevel &&
+        name === NODE.heading &&
+        outline.title === null &&
+        Number(a.attr(node, 'level') ?? 1) === 1
+      ) {
         outline.title = textOf(node).trim();
       } else {
         walk(a.children(node), section, false);
@@ -131,11 +144,13 @@ type YNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
 /** Reads the Yjs XML types that Tiptap's Collaboration (y-prosemirror) writes. No DOM needed. */
 export const yAdapter: TreeAdapter<YNode> = {
   name: (n) => (n instanceof Y.XmlText ? null : n instanceof Y.XmlElement ? n.nodeName : '#hook'),
-  attr: (n, key) => (n instanceof Y.XmlElement ? (n.getAttribute(key) as unknown) : undefined),
-  children: (n) => (n instanceof Y.XmlElement ? (n.toArray() as YNode[]) : []),
+  attr: (n, key) => (n instanceof Y.XmlElement ? n.getAttribute(key) : undefined),
+  children: (n) => (n instanceof Y.XmlElement ? n.toArray() : []),
   text: (n) =>
     n instanceof Y.XmlText
-      ? (n.toDelta() as { insert: unknown }[]).map((d) => (typeof d.insert === 'string' ? d.insert : '')).join('')
+      ? (n.toDelta() as { insert: unknown }[])
+          .map((d) => (typeof d.insert === 'string' ? d.insert : ''))
+          .join('')
       : '',
 };
 

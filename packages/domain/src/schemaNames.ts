@@ -25,4 +25,8 @@ export const NODE = {
 export const CONTENT_FRAGMENT = 'default';
 
 /** Nodes whose children are inline content. */
-export const TEXTBLOCKS: ReadonlySet<string> = new Set([NODE.paragraph, NODE.heading, NODE.themeGuidance]);
+export const TEXTBLOCKS: ReadonlySet<string> = new Set([
+  NODE.paragraph,
+  NODE.heading,
+  NODE.themeGuidance,
+]);

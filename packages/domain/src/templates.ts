@@ -64,7 +64,10 @@ export function headingJSON(text: string, level: number): PMJSON {
 }
 
 /** A theme's section with its heading and guidance, and optionally clauses. */
-export function themeSectionJSON(theme: ThemeId, opts: { lang?: Lang; clauses?: PMJSON[] } = {}): PMJSON {
+export function themeSectionJSON(
+  theme: ThemeId,
+  opts: { lang?: Lang; clauses?: PMJSON[] } = {},
+): PMJSON {
   const lang = opts.lang ?? 'nl';
   const t = themeInfo(theme);
   const guidance = inline(t.guidance[lang]);
@@ -107,7 +110,10 @@ export function clauseJSON(c: ClauseInit = {}): PMJSON {
   return {
     type: NODE.clause,
     attrs: { id: c.id ?? newClauseId(), owner: c.owner ?? null, status: c.status ?? 'draft' },
-    content: [{ type: NODE.clauseText, content: paragraphs(c.text ?? '') }, ...(c.counterparts ?? []).map(counterpartJSON)],
+    content: [
+      { type: NODE.clauseText, content: paragraphs(c.text ?? '') },
+      ...(c.counterparts ?? []).map(counterpartJSON),
+    ],
   };
 }
 
@@ -122,11 +128,25 @@ function listOf(names: readonly string[], lang: Lang): string {
  * with no clauses. The server turns it into the document's first Yjs update
  * (`templateUpdate` in `@akkoord/domain/tiptap`).
  */
-export function templateFor(kind: TemplateKind, parties: readonly { name: string }[], opts: TemplateOptions = {}): PMJSON {
+export function templateFor(
+  kind: TemplateKind,
+  parties: readonly { name: string }[],
+  opts: TemplateOptions = {},
+): PMJSON {
   const lang = opts.lang ?? 'nl';
-  const content: PMJSON[] = [headingJSON(opts.title ?? TITLES[kind][lang], 1), paragraphJSON(INTROS[kind][lang])];
+  const content: PMJSON[] = [
+    headingJSON(opts.title ?? TITLES[kind][lang], 1),
+    paragraphJSON(INTROS[kind][lang]),
+  ];
   if (parties.length > 0) {
-    content.push(paragraphJSON(`${PARTIES_LABEL[lang]}: ${listOf(parties.map((p) => p.name), lang)}.`));
+    content.push(
+      paragraphJSON(
+        `${PARTIES_LABEL[lang]}: ${listOf(
+          parties.map((p) => p.name),
+          lang,
+        )}.`,
+      ),
+    );
   }
   for (const t of themesOf(kind)) content.push(themeSectionJSON(t.id, { lang }));
   return { type: NODE.doc, content };

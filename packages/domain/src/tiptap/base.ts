@@ -52,4 +52,10 @@ export const HeadlessHardBreak = Node.create({
 });
 
 /** doc, paragraph, text, heading, hardBreak. */
-export const headlessBaseExtensions = [HeadlessDocument, HeadlessParagraph, HeadlessText, HeadlessHeading, HeadlessHardBreak];
+export const headlessBaseExtensions = [
+  HeadlessDocument,
+  HeadlessParagraph,
+  HeadlessText,
+  HeadlessHeading,
+  HeadlessHardBreak,
+];

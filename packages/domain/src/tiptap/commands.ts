@@ -49,7 +49,11 @@ function fits(doc: PMNode, pos: number, node: PMNode): boolean {
 }
 
 /** Inserts a new clause (fresh id unless given) and puts the cursor in its text. */
-export function insertClause(tr: Transaction, opts: InsertClauseOptions = {}, dispatch = true): boolean {
+export function insertClause(
+  tr: Transaction,
+  opts: InsertClauseOptions = {},
+  dispatch = true,
+): boolean {
   const pos = insertPosition(tr, opts);
   if (pos === null) return false;
   const { theme: _theme, at: _at, ...init } = opts;
@@ -63,7 +67,12 @@ export function insertClause(tr: Transaction, opts: InsertClauseOptions = {}, di
   return true;
 }
 
-export function setClauseOwner(tr: Transaction, clauseId: string, owner: string | null, dispatch = true): boolean {
+export function setClauseOwner(
+  tr: Transaction,
+  clauseId: string,
+  owner: string | null,
+  dispatch = true,
+): boolean {
   const c = findClause(tr.doc, clauseId);
   if (!c || (owner !== null && (typeof owner !== 'string' || owner === ''))) return false;
   if (dispatch) tr.setNodeAttribute(c.pos, 'owner', owner);
@@ -71,7 +80,13 @@ export function setClauseOwner(tr: Transaction, clauseId: string, owner: string 
 }
 
 /** Changes the status; refuses a move that `STATUS_TRANSITIONS` does not allow unless `force`. */
-export function setClauseStatus(tr: Transaction, clauseId: string, status: ClauseStatus, opts: { force?: boolean } = {}, dispatch = true): boolean {
+export function setClauseStatus(
+  tr: Transaction,
+  clauseId: string,
+  status: ClauseStatus,
+  opts: { force?: boolean } = {},
+  dispatch = true,
+): boolean {
   const c = findClause(tr.doc, clauseId);
   if (!c || !isClauseStatus(status)) return false;
   const current: unknown = c.node.attrs.status;
@@ -88,7 +103,12 @@ export function removeClause(tr: Transaction, clauseId: string, dispatch = true)
 }
 
 /** Appends a counterpart commitment to the clause and puts the cursor in its text. */
-export function addCounterpart(tr: Transaction, clauseId: string, init: CounterpartInit = {}, dispatch = true): boolean {
+export function addCounterpart(
+  tr: Transaction,
+  clauseId: string,
+  init: CounterpartInit = {},
+  dispatch = true,
+): boolean {
   const c = findClause(tr.doc, clauseId);
   if (!c) return false;
   if (init.due != null && !isIsoDate(init.due)) return false;
@@ -103,7 +123,11 @@ export function addCounterpart(tr: Transaction, clauseId: string, init: Counterp
 }
 
 /** Position of the clause's `index`-th counterpart (0-based, counting counterparts only). */
-function counterpartAt(doc: PMNode, clauseId: string, index: number): { node: PMNode; pos: number } | null {
+function counterpartAt(
+  doc: PMNode,
+  clauseId: string,
+  index: number,
+): { node: PMNode; pos: number } | null {
   const c = findClause(doc, clauseId);
   if (!c) return null;
   let found: { node: PMNode; pos: number } | null = null;
@@ -126,14 +150,24 @@ export function updateCounterpart(
   const cp = counterpartAt(tr.doc, clauseId, index);
   if (!cp) return false;
   if (attrs.due != null && !isIsoDate(attrs.due)) return false;
-  if (attrs.party !== undefined && attrs.party !== null && (typeof attrs.party !== 'string' || attrs.party === '')) return false;
+  if (
+    attrs.party !== undefined &&
+    attrs.party !== null &&
+    (typeof attrs.party !== 'string' || attrs.party === '')
+  )
+    return false;
   if (!dispatch) return true;
   if (attrs.party !== undefined) tr.setNodeAttribute(cp.pos, 'party', attrs.party);
   if (attrs.due !== undefined) tr.setNodeAttribute(cp.pos, 'due', attrs.due);
   return true;
 }
 
-export function removeCounterpart(tr: Transaction, clauseId: string, index: number, dispatch = true): boolean {
+export function removeCounterpart(
+  tr: Transaction,
+  clauseId: string,
+  index: number,
+  dispatch = true,
+): boolean {
   const cp = counterpartAt(tr.doc, clauseId, index);
   if (!cp) return false;
   if (dispatch) tr.delete(cp.pos, cp.pos + cp.node.nodeSize);

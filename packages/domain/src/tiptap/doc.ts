@@ -79,7 +79,10 @@ export function findClause(doc: PMNode, id: string): ClauseAt | null {
 }
 
 /** The section with this theme (the first), with its position, or null. */
-export function findThemeSection(doc: PMNode, theme: ThemeId): { node: PMNode; pos: number } | null {
+export function findThemeSection(
+  doc: PMNode,
+  theme: ThemeId,
+): { node: PMNode; pos: number } | null {
   let found: { node: PMNode; pos: number } | null = null;
   doc.descendants((node, pos) => {
     if (found) return false;

@@ -33,7 +33,7 @@ function attribute<T>(name: string, attr: string, fallback: T, valid: (v: string
     // Tiptap passes the node's whole attribute object.
     renderHTML: (attrs: Record<string, unknown>) => {
       const v = attrs[name];
-      return v === null || v === undefined || v === '' ? {} : { [attr]: String(v) };
+      return typeof v === 'string' && v !== '' ? { [attr]: v } : {};
     },
   };
 }
@@ -48,7 +48,11 @@ export const ThemeSection = Node.create({
   isolating: true,
   addAttributes: () => ({ theme: attribute('theme', 'data-theme', null, isThemeId) }),
   parseHTML: () => [{ tag: 'section[data-type="theme-section"]' }],
-  renderHTML: ({ HTMLAttributes }) => ['section', mergeAttributes({ 'data-type': 'theme-section' }, HTMLAttributes), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'section',
+    mergeAttributes({ 'data-type': 'theme-section' }, HTMLAttributes),
+    0,
+  ],
 });
 
 export const ThemeGuidance = Node.create({
@@ -57,7 +61,11 @@ export const ThemeGuidance = Node.create({
   defining: true,
   // Must win over the paragraph's plain `p` rule.
   parseHTML: () => [{ tag: 'p[data-type="theme-guidance"]', priority: 60 }],
-  renderHTML: ({ HTMLAttributes }) => ['p', mergeAttributes({ 'data-type': 'theme-guidance' }, HTMLAttributes), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'p',
+    mergeAttributes({ 'data-type': 'theme-guidance' }, HTMLAttributes),
+    0,
+  ],
 });
 
 export const ClauseText = Node.create({
@@ -65,7 +73,11 @@ export const ClauseText = Node.create({
   content: `${NODE.paragraph}+`,
   defining: true,
   parseHTML: () => [{ tag: 'div[data-type="clause-text"]' }],
-  renderHTML: ({ HTMLAttributes }) => ['div', mergeAttributes({ 'data-type': 'clause-text' }, HTMLAttributes), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'div',
+    mergeAttributes({ 'data-type': 'clause-text' }, HTMLAttributes),
+    0,
+  ],
 });
 
 export const Counterpart = Node.create({
@@ -78,7 +90,11 @@ export const Counterpart = Node.create({
     due: attribute('due', 'data-due', null, isIsoDate),
   }),
   parseHTML: () => [{ tag: 'div[data-type="counterpart"]' }],
-  renderHTML: ({ HTMLAttributes }) => ['div', mergeAttributes({ 'data-type': 'counterpart' }, HTMLAttributes), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'div',
+    mergeAttributes({ 'data-type': 'counterpart' }, HTMLAttributes),
+    0,
+  ],
 });
 
 export interface ClauseOptions {
@@ -93,11 +109,19 @@ declare module '@tiptap/core' {
       insertClause: (options?: cmd.InsertClauseOptions) => ReturnType;
       setClauseOwner: (clauseId: string, owner: string | null) => ReturnType;
       /** Refuses transitions `STATUS_TRANSITIONS` does not allow, unless `force`. */
-      setClauseStatus: (clauseId: string, status: ClauseStatus, options?: { force?: boolean }) => ReturnType;
+      setClauseStatus: (
+        clauseId: string,
+        status: ClauseStatus,
+        options?: { force?: boolean },
+      ) => ReturnType;
       removeClause: (clauseId: string) => ReturnType;
       addCounterpart: (clauseId: string, init?: CounterpartInit) => ReturnType;
       /** `index` counts the clause's counterparts from 0. */
-      updateCounterpart: (clauseId: string, index: number, attrs: { party?: string | null; due?: string | null }) => ReturnType;
+      updateCounterpart: (
+        clauseId: string,
+        index: number,
+        attrs: { party?: string | null; due?: string | null },
+      ) => ReturnType;
       removeCounterpart: (clauseId: string, index: number) => ReturnType;
     };
   }
@@ -117,7 +141,11 @@ export const Clause = Node.create<ClauseOptions>({
     status: attribute('status', 'data-status', 'draft', isClauseStatus),
   }),
   parseHTML: () => [{ tag: 'div[data-type="clause"]' }],
-  renderHTML: ({ HTMLAttributes }) => ['div', mergeAttributes({ 'data-type': 'clause' }, HTMLAttributes), 0],
+  renderHTML: ({ HTMLAttributes }) => [
+    'div',
+    mergeAttributes({ 'data-type': 'clause' }, HTMLAttributes),
+    0,
+  ],
   addCommands: () => ({
     insertClause:
       (options = {}) =>

@@ -11,7 +11,8 @@ import { forEachClause } from './doc';
  * by key name, in case the editor's Collaboration extension loaded its own copy of y-tiptap.
  */
 export function isRemoteTransaction(tr: Transaction): boolean {
-  const meta = (tr.getMeta(ySyncPluginKey) ?? tr.getMeta('y-sync$')) as { isChangeOrigin?: boolean } | undefined;
+  const meta = (tr.getMeta(ySyncPluginKey) ?? tr.getMeta('y-sync$')) as
+    { isChangeOrigin?: boolean } | undefined;
   return meta?.isChangeOrigin === true;
 }
 
@@ -41,7 +42,11 @@ function clauseIds(doc: PMNode): Set<string> {
  * Gives pasted copies of clauses that are still in the document a new id (a cut-and-paste or a
  * drag that moves keeps the id). Exported for tests; the plugin uses it as `transformPasted`.
  */
-export function renewPastedClauseIds(slice: Slice, view: Pick<EditorView, 'state' | 'dragging'>, generateId: () => string = newClauseId): Slice {
+export function renewPastedClauseIds(
+  slice: Slice,
+  view: Pick<EditorView, 'state' | 'dragging'>,
+  generateId: () => string = newClauseId,
+): Slice {
   if (view.dragging?.move) return slice;
   const taken = clauseIds(view.state.doc);
   let changed = false;
@@ -65,7 +70,10 @@ export function renewPastedClauseIds(slice: Slice, view: Pick<EditorView, 'state
  * gets a fresh one. Remote changes are left to the client that made them, so two clients never
  * race to name the same clause.
  */
-export function fixClauseIds(state: EditorState, generateId: () => string = newClauseId): Transaction | null {
+export function fixClauseIds(
+  state: EditorState,
+  generateId: () => string = newClauseId,
+): Transaction | null {
   const seen = new Set<string>();
   let tr: Transaction | null = null;
   forEachClause(state.doc, ({ node, pos }) => {
@@ -86,7 +94,9 @@ export function clauseIdPlugin(opts: { generateId?: () => string } = {}): Plugin
   return new Plugin({
     key: clauseIdPluginKey,
     appendTransaction: (transactions, _old, state) =>
-      transactions.some((tr) => tr.docChanged && !isRemoteTransaction(tr)) ? fixClauseIds(state, generateId) : null,
+      transactions.some((tr) => tr.docChanged && !isRemoteTransaction(tr))
+        ? fixClauseIds(state, generateId)
+        : null,
     props: {
       transformPasted: (slice, view) => renewPastedClauseIds(slice, view, generateId),
     },
@@ -114,7 +124,14 @@ function computeNumbering(doc: PMNode): ClauseNumbering {
   forEachClause(doc, ({ node, pos, number }) => {
     const id = typeof node.attrs.id === 'string' ? node.attrs.id : '';
     if (id && !byId.has(id)) byId.set(id, number);
-    decos.push(Decoration.node(pos, pos + node.nodeSize, { 'data-clause-number': number }, { clauseNumber: number, clauseId: id }));
+    decos.push(
+      Decoration.node(
+        pos,
+        pos + node.nodeSize,
+        { 'data-clause-number': number },
+        { clauseNumber: number, clauseId: id },
+      ),
+    );
   });
   // Rebuilt on every change (cheap: no descent into clauses). Equal decorations compare equal,
   // so node views whose number did not change are not redrawn.

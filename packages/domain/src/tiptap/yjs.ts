@@ -26,7 +26,11 @@ function fragmentOf(source: Y.Doc | Y.XmlFragment): Y.XmlFragment {
  * Writes ProseMirror JSON into an empty Y.XmlFragment (or a Y.Doc's `default` fragment) the
  * way Tiptap's Collaboration would. Throws when the JSON does not fit the schema.
  */
-export function writeJSON(json: PMJSON, target: Y.Doc | Y.XmlFragment, s: Schema = headlessSchema()): void {
+export function writeJSON(
+  json: PMJSON,
+  target: Y.Doc | Y.XmlFragment,
+  s: Schema = headlessSchema(),
+): void {
   s.nodeFromJSON(json).check();
   prosemirrorJSONToYXmlFragment(s, json, fragmentOf(target));
 }
@@ -43,7 +47,11 @@ export function jsonToYUpdate(json: PMJSON, s: Schema = headlessSchema()): Uint8
 }
 
 /** The first update of a new `process` or `agreement` document: `templateFor` as Yjs. */
-export function templateUpdate(kind: TemplateKind, parties: readonly { name: string }[], opts: TemplateOptions = {}): Uint8Array {
+export function templateUpdate(
+  kind: TemplateKind,
+  parties: readonly { name: string }[],
+  opts: TemplateOptions = {},
+): Uint8Array {
   return jsonToYUpdate(templateFor(kind, parties, opts));
 }
 
