@@ -189,6 +189,55 @@ describe('bad input', () => {
     });
   }
 
+  it('BAD-1 an update that only fails on top of the document (a poisoned pending struct) closes only its socket; the document and other clients are unaffected', async () => {
+    // POISON: client 1000's item at clock 1 (so it waits as pending) whose right origin is its
+    // own future clock 100. FILLER: client 1000's clock 0, a plain insert. Each applies cleanly
+    // to an empty document; the filler on top of the poison throws half-way (after inserting).
+    const POISON = Uint8Array.from(Buffer.from('0101e8070144e80764016200', 'hex'));
+    const FILLER = Uint8Array.from(Buffer.from('0101e80700040102667a016100', 'hex'));
+    for (const u of [POISON, FILLER]) expect(() => Y.applyUpdate(new Y.Doc(), u)).not.toThrow();
+    const both = new Y.Doc();
+    Y.applyUpdate(both, POISON);
+    expect(() => Y.applyUpdate(both, FILLER)).toThrow();
+
+    const s = await server();
+    const room = 'bad1pending';
+    const a = client(s, room);
+    const b = client(s, room);
+    await Promise.all([whenSynced(a), whenSynced(b)]);
+    const aDown = countDisconnects(a);
+    const bDown = countDisconnects(b);
+    a.doc.getText('t').insert(0, 'hello');
+    await waitFor(() => b.text() === 'hello', 5000, 'b sees hello');
+
+    const poisoner = await raw(s, room);
+    poisoner.send(updateFrame(POISON));
+    await waitFor(() => receivedUpdates(poisoner).some((u) => bytesEqual(u, POISON)), 5000, 'poison accepted (pending)');
+    const roomDoc = s.server.sync.registry.get(room)!.doc;
+    await waitFor(() => sameState(roomDoc, a.doc) && sameState(roomDoc, b.doc), 5000, 'everyone has the same state');
+    expect(roomDoc.store.pendingStructs).not.toBeNull();
+    const rowsBefore = readStoredUpdates(s.dataDir, room).length;
+
+    const filler = await raw(s, room);
+    filler.send(updateFrame(FILLER));
+    const closed = await within(filler.closed, 5000, 'filler socket closed');
+    expect(closed.code).toBe(CloseCode.badMessage);
+
+    // Editing goes on and nobody else was disturbed (not even by a reconnect).
+    a.doc.getText('t').insert(5, ' world');
+    await waitFor(() => b.text() === 'hello world', 5000, 'b sees the next edit');
+    expect(aDown() + bDown()).toBe(0);
+    // The document is what everyone has: the half-applied insert is neither in memory nor stored.
+    const current = () => s.server.sync.registry.get(room)?.doc;
+    await waitFor(() => current()?.getText('t').toJSON() === 'hello world', 5000, 'server has the next edit');
+    expect(current()!.getText('fz').toJSON()).toBe('');
+    expect(sameState(current()!, a.doc)).toBe(true);
+    const rows = readStoredUpdates(s.dataDir, room).map((r) => new Uint8Array(r.data));
+    expect(rows).toHaveLength(rowsBefore + 1);
+    expect(rows.some((r) => bytesEqual(r, FILLER))).toBe(false);
+    expect(poisoner.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
   it('BAD-1 malformed awareness after a valid entry leaves no awareness state behind', async () => {
     const s = await server();
     const room = 'bad1aw';
