@@ -6,6 +6,7 @@ import type { AccountService } from './accounts/AccountService';
 import type { AuthConfig } from './config';
 import { AppError, toHttpError } from './errors';
 import { authRoutes } from './http/routes/authRoutes';
+import { exportRoutes, type DocumentReader } from './http/routes/exportRoutes';
 import { workspaceRoutes } from './http/routes/workspaceRoutes';
 import { sessionMiddleware } from './http/session';
 import type { Logger } from './logger';
@@ -20,6 +21,8 @@ export interface AppDeps {
   isReady: () => boolean;
   accounts: AccountService;
   workspaces: WorkspaceService;
+  /** Current state of documents, for exports. */
+  documents: DocumentReader;
   auth: AuthConfig;
 }
 
@@ -64,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api', authRoutes(deps.accounts, deps.auth));
   app.use('/api', workspaceRoutes(deps.workspaces, deps.auth));
+  app.use('/api', exportRoutes(deps.workspaces, deps.documents));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('not_found', 'No such API route'));
   });

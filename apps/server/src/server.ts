@@ -1,11 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hasTemplate, type DocumentDto, type PartyDto } from '@akkoord/domain';
+import { templateUpdate } from '@akkoord/domain/tiptap';
 import { CloseCode } from '@akkoord/protocol';
 import { AccountService } from './accounts/AccountService';
 import type { AccountStore } from './accounts/AccountStore';
 import { LoginThrottle } from './accounts/LoginThrottle';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore';
 import { createApp } from './app';
+import { documentReader } from './http/routes/exportRoutes';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './Metrics';
@@ -55,7 +58,9 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   const accounts = new AccountService(accountStore, throttle, config.auth.sessionTtlMs);
   // Filled in below: the service tells sync about rights changes, sync needs the service's store.
   let onAccessChanged = (_workspaceId: string, _userId: string): void => {};
-  const workspaces = new WorkspaceService(workspaceStore, (w, u) => onAccessChanged(w, u));
+  const workspaces = new WorkspaceService(workspaceStore, (w, u) => onAccessChanged(w, u), Date.now, (docs, parties) =>
+    seedTemplates(store, docs, parties),
+  );
   let ready = false;
   const app = createApp({
     metrics,
@@ -64,6 +69,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     isReady: () => ready,
     accounts,
     workspaces,
+    // `sync` is created below; the reader only uses it per request.
+    documents: documentReader(() => sync.registry, store),
     auth: config.auth,
   });
   const server = http.createServer(app);
@@ -115,4 +122,10 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
       return shuttingDown;
     },
   };
+}
+
+/** New process and agreement documents open with their template: the first entry of their log. */
+async function seedTemplates(store: DocumentStore, documents: readonly DocumentDto[], parties: readonly PartyDto[]): Promise<void> {
+  const entries = documents.flatMap((d) => (hasTemplate(d.kind) ? [{ room: d.room, update: templateUpdate(d.kind, parties) }] : []));
+  if (entries.length > 0) await store.append(entries);
 }

@@ -17,6 +17,9 @@ import type { AuditRecord, Membership, WorkspaceStore } from './WorkspaceStore';
 /** Told when someone's rights in a workspace changed, so open sockets follow within a second. */
 export type AccessChanged = (workspaceId: string, userId: string) => void;
 
+/** Writes the initial content of a new workspace's documents (their templates). */
+export type SeedDocuments = (documents: readonly DocumentDto[], parties: readonly PartyDto[]) => Promise<void>;
+
 const notesDoc = (party: PartyDto): DocumentDto => ({
   id: newId('d'),
   kind: 'party-notes',
@@ -30,6 +33,7 @@ export class WorkspaceService {
     private readonly store: WorkspaceStore,
     private readonly onAccessChanged: AccessChanged = () => {},
     private readonly now: () => number = Date.now,
+    private readonly seedDocuments: SeedDocuments = () => Promise.resolve(),
   ) {}
 
   async create(
@@ -50,6 +54,8 @@ export class WorkspaceService {
       ...parties.map(notesDoc),
     ];
     const ws = { id, title: input.title, municipality: input.municipality ?? '', period: input.period ?? '' };
+    // Before the workspace exists, so nobody can open a document before its content is there.
+    await this.seedDocuments(documents, parties);
     await this.store.createWorkspace(ws, userId, parties, documents);
     await this.store.audit({ workspaceId: id, actorId: userId, action: 'workspace.created', details: { title: input.title } });
     return this.get(userId, id);
