@@ -1,23 +1,55 @@
-import { EditorPage } from './EditorPage';
+import { AuditPage } from './AuditPage';
+import { DocumentPage } from './DocumentPage';
+import { HomePage } from './HomePage';
+import { InvitationPage } from './InvitationPage';
+import { LoginPage } from './LoginPage';
+import { NewWorkspacePage } from './NewWorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
 import { PageErrorBoundary } from './PageErrorBoundary';
+import { RequireSession } from './RequireSession';
 import { parseRoute, usePathname } from './router';
-import { StartPage } from './StartPage';
+import { SignUpPage } from './SignUpPage';
+import { WorkspacePage } from './WorkspacePage';
 
 export function App() {
   const route = parseRoute(usePathname());
   switch (route.page) {
-    case 'start':
-      return <StartPage />;
-    case 'editor':
-      // A new key per room gives every document a fresh Y.Doc, provider and editor.
+    case 'home':
+      return <HomePage />;
+    case 'login':
+      return <LoginPage />;
+    case 'signup':
+      return <SignUpPage />;
+    case 'invitation':
+      return <InvitationPage key={route.token} token={route.token} />;
+    case 'new-workspace':
+      return <RequireSession>{() => <NewWorkspacePage />}</RequireSession>;
+    case 'workspace':
       return (
-        <PageErrorBoundary key={route.room}>
-          <EditorPage room={route.room} />
+        <RequireSession>
+          {(user) => (
+            <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} user={user} />
+          )}
+        </RequireSession>
+      );
+    case 'audit':
+      return <RequireSession>{() => <AuditPage workspaceId={route.workspaceId} />}</RequireSession>;
+    case 'document':
+      // A new key per document gives every document a fresh Y.Doc, provider and editor.
+      return (
+        <PageErrorBoundary key={`${route.workspaceId}/${route.documentId}`}>
+          <RequireSession>
+            {(user) => (
+              <DocumentPage
+                workspaceId={route.workspaceId}
+                documentId={route.documentId}
+                user={user}
+              />
+            )}
+          </RequireSession>
         </PageErrorBoundary>
       );
-    case 'invalid-room':
     case 'not-found':
-      return <NotFoundPage reason={route.page} />;
+      return <NotFoundPage />;
   }
 }

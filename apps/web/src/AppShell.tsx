@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
+import { SessionControls } from './SessionControls';
 
 interface AppShellProps {
   /** Page-specific header content, e.g. the document name and its save status. */
@@ -27,6 +28,7 @@ export function AppShell({ headerContent, children, mainClassName }: AppShellPro
             <span className="brand__name">{t('app.name')}</span>
           </Link>
           <div className="app-header__content">{headerContent}</div>
+          <SessionControls />
           <LanguageSwitch />
         </div>
       </header>

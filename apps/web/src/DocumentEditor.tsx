@@ -8,13 +8,15 @@ import { useTranslation } from 'react-i18next';
 import { EditorToolbar } from './EditorToolbar';
 import { renderCaret } from './renderCaret';
 import { useSyncProblem } from './useSyncStatus';
+import type { CaretUser } from './membership';
 import type { SharedDocument } from './useSharedDocument';
-import type { UserIdentity } from './userIdentity';
 
 interface DocumentEditorProps {
-  room: string;
+  title: string;
   shared: SharedDocument;
-  user: UserIdentity;
+  user: CaretUser;
+  /** Observers: no toolbar, no typing (the server would refuse it anyway). */
+  readOnly: boolean;
 }
 
 function isEmpty(state: EditorState): boolean {
@@ -38,9 +40,9 @@ function editorAttributes(label: string, placeholder: string) {
   });
 }
 
-export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
+export function DocumentEditor({ title, shared, user, readOnly: observer }: DocumentEditorProps) {
   const { t } = useTranslation();
-  const label = t('editor.textLabel', { room });
+  const label = t('editor.textLabel', { title });
   const placeholder = t('editor.placeholder');
   const editor = useEditor(
     {
@@ -54,6 +56,7 @@ export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
           render: renderCaret,
         }),
       ],
+      editable: !observer,
       editorProps: { attributes: editorAttributes(label, placeholder) },
     },
     // Recreate the editor only for another document; language changes are applied below.
@@ -61,7 +64,8 @@ export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
   );
 
   // The server refused us: typing on would only pile up text that is never saved.
-  const readOnly = useSyncProblem(shared.tracker) !== null;
+  const problem = useSyncProblem(shared.tracker);
+  const readOnly = observer || problem !== null;
   useEffect(() => {
     editor.setEditable(!readOnly);
   }, [editor, readOnly]);
@@ -72,7 +76,7 @@ export function DocumentEditor({ room, shared, user }: DocumentEditorProps) {
 
   return (
     <div className="document">
-      <EditorToolbar editor={editor} />
+      {!observer && <EditorToolbar editor={editor} />}
       <div className="paper">
         <EditorContent editor={editor} />
       </div>

@@ -1,41 +1,55 @@
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
 import { DocumentEditor } from './DocumentEditor';
+import { Link } from './Link';
+import type { CaretUser } from './membership';
 import { PresenceList } from './PresenceList';
 import type { SaveTracker } from './SaveTracker';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 import { usePageTitle } from './usePageTitle';
 import { useSharedDocument } from './useSharedDocument';
 import { useSyncProblem, useSyncStatus } from './useSyncStatus';
-import type { UserIdentity } from './userIdentity';
+import { paths } from './router';
+
+export interface OpenDocumentProps {
+  room: string;
+  title: string;
+  workspace: { id: string; title: string };
+  user: CaretUser;
+  /** Observers: the server refuses their edits, so the editor does not offer editing. */
+  readOnly: boolean;
+}
 
 /** The editor page proper: everything that needs Yjs and Tiptap lives below this module. */
-export function OpenDocument({ room, user }: { room: string; user: UserIdentity }) {
+export function OpenDocument({ room, title, workspace, user, readOnly }: OpenDocumentProps) {
   const { t } = useTranslation();
   const shared = useSharedDocument(room);
-  usePageTitle(t('editor.pageTitle', { room }));
+  usePageTitle(t('editor.pageTitle', { title, workspace: workspace.title }));
 
   return (
     <AppShell
       mainClassName="editor-page"
       headerContent={
         <div className="document-header">
-          <h1 className="document-header__title">
-            <span className="document-header__kind">{t('editor.documentName')}</span>{' '}
-            <span className="document-header__room">{room}</span>
-          </h1>
+          <h1 className="document-header__title">{title}</h1>
           {shared !== null && <TrackedStatus tracker={shared.tracker} />}
         </div>
       }
     >
+      <p className="back-link">
+        <Link href={paths.workspace(workspace.id)}>
+          {t('editor.back', { title: workspace.title })}
+        </Link>
+      </p>
       {shared === null ? (
         <p className="loading">{t('editor.loading')}</p>
       ) : (
         <>
           <ProblemNotice tracker={shared.tracker} />
+          {readOnly && <ReadOnlyNotice tracker={shared.tracker} />}
           <OfflineNotice tracker={shared.tracker} />
           <PresenceList awareness={shared.provider.awareness} />
-          <DocumentEditor room={room} shared={shared} user={user} />
+          <DocumentEditor title={title} shared={shared} user={user} readOnly={readOnly} />
         </>
       )}
     </AppShell>
@@ -52,6 +66,14 @@ function OfflineNotice({ tracker }: { tracker: SaveTracker }) {
   const status = useSyncStatus(tracker);
   if (status !== 'offline-unsaved') return null;
   return <p className="notice">{t('status.offlineUnsavedHelp')}</p>;
+}
+
+/** Observers learn up front why they cannot type, instead of finding out by trying. */
+function ReadOnlyNotice({ tracker }: { tracker: SaveTracker }) {
+  const { t } = useTranslation();
+  // A refusal from the server has its own, more urgent message.
+  if (useSyncProblem(tracker) !== null) return null;
+  return <p className="notice notice--info">{t('editor.observer')}</p>;
 }
 
 /** A final "no" from the server: say what happened, because retrying will not help. */

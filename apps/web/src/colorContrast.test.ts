@@ -1,6 +1,6 @@
+import { PARTY_COLORS } from '@akkoord/domain';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, isHexColor, textColorOn } from './colorContrast';
-import { userColors } from './userIdentity';
+import { contrastRatio, fallbackColor, isHexColor, textColorOn } from './colorContrast';
 
 describe('contrastRatio', () => {
   it('is 21 for black on white and 1 for equal colours', () => {
@@ -21,9 +21,12 @@ describe('textColorOn', () => {
   });
 });
 
-describe('userColors', () => {
-  it.each(userColors)('%s carries white text at WCAG AA contrast', (color) => {
+// Party colours fill avatars and caret labels with white initials and names, and the neutral
+// colour stands in for people without a party.
+describe('party colours', () => {
+  it.each([...PARTY_COLORS, fallbackColor])('%s carries white text at WCAG AA contrast', (color) => {
     expect(isHexColor(color)).toBe(true);
     expect(textColorOn(color)).toBe('#ffffff');
+    expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -3,6 +3,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { createSyncProvider } from './createSyncProvider';
+import { cacheName } from './documentCaches';
 import { SaveTracker } from './SaveTracker';
 import { trackProviderSaves } from './trackProviderSaves';
 import { readUnsavedFlag, writeUnsavedFlag } from './unsavedChangesFlag';
@@ -27,7 +28,7 @@ export function useSharedDocument(room: string): SharedDocument | null {
 
   useEffect(() => {
     const doc = new Y.Doc();
-    const cache = new IndexeddbPersistence(`akkoord:${room}`, doc);
+    const cache = new IndexeddbPersistence(cacheName(room), doc);
     const provider = createSyncProvider(room, doc);
     const tracker = new SaveTracker({
       initiallyUnsaved: readUnsavedFlag(room),

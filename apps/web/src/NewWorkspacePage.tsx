@@ -1,0 +1,128 @@
+import { CreateWorkspaceBody, DEFAULT_PARTIES } from '@akkoord/domain';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from './apiClient';
+import { AppShell } from './AppShell';
+import { ErrorNotice } from './ErrorNotice';
+import { fieldErrorsFromApi, problemText, validate, type FieldErrors } from './fieldErrors';
+import { Link } from './Link';
+import { minParties, PartyRows, type PartyRow } from './PartyRows';
+import { navigate, paths } from './router';
+import { TextField } from './TextField';
+import { useFormErrors } from './useFormErrors';
+import { usePageTitle } from './usePageTitle';
+
+export interface NewWorkspaceForm {
+  title: string;
+  municipality: string;
+  period: string;
+  parties: PartyRow[];
+}
+
+/** Checks the form as the server will, plus the rule of this form: at least two parties. */
+export function validateNewWorkspace(form: NewWorkspaceForm) {
+  const body = {
+    title: form.title,
+    municipality: form.municipality,
+    period: form.period,
+    parties: form.parties.map(({ name, kind }) => ({ name, kind })),
+  };
+  const checked = validate(CreateWorkspaceBody, body);
+  const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
+  if (form.parties.length < minParties) errors['parties'] = { kind: 'tooFewParties' };
+  return checked.ok && form.parties.length >= minParties
+    ? ({ ok: true, data: checked.data } as const)
+    : ({ ok: false, errors } as const);
+}
+
+export function NewWorkspacePage() {
+  const { t } = useTranslation();
+  usePageTitle(t('newWorkspace.pageTitle'));
+  const nextKey = useRef(DEFAULT_PARTIES.length);
+  const [form, setForm] = useState<NewWorkspaceForm>(() => ({
+    title: '',
+    municipality: '',
+    period: '',
+    parties: DEFAULT_PARTIES.map((party, key) => ({ key, ...party })),
+  }));
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, show, formRef } = useFormErrors();
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setFailure(null);
+    const checked = validateNewWorkspace(form);
+    show(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
+    setBusy(true);
+    try {
+      const { workspace } = await api.createWorkspace(checked.data);
+      navigate(paths.workspace(workspace.id), { state: { notice: 'created' } });
+    } catch (error) {
+      setBusy(false);
+      if (isApiError(error, 'validation_failed')) show(fieldErrorsFromApi(error));
+      else setFailure(error);
+    }
+  };
+
+  return (
+    <AppShell mainClassName="page page--narrow">
+      <p className="back-link">
+        <Link href={paths.home}>{t('newWorkspace.back')}</Link>
+      </p>
+      <h1>{t('newWorkspace.heading')}</h1>
+      <p className="lead">{t('newWorkspace.intro')}</p>
+      <form
+        ref={formRef}
+        className="form panel"
+        noValidate
+        onSubmit={(event) => void submit(event)}
+      >
+        {failure !== null && <ErrorNotice error={failure} />}
+        <TextField
+          label={t('newWorkspace.title')}
+          hint={t('newWorkspace.titleHint')}
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+          error={problemText(t, errors['title'])}
+          required
+        />
+        <div className="field-pair">
+          <TextField
+            label={t('newWorkspace.municipality')}
+            hint={t('newWorkspace.optional')}
+            value={form.municipality}
+            maxLength={100}
+            autoComplete="address-level2"
+            onChange={(event) => setForm({ ...form, municipality: event.target.value })}
+            error={problemText(t, errors['municipality'])}
+          />
+          <TextField
+            label={t('newWorkspace.period')}
+            hint={t('newWorkspace.periodHint')}
+            value={form.period}
+            maxLength={50}
+            onChange={(event) => setForm({ ...form, period: event.target.value })}
+            error={problemText(t, errors['period'])}
+          />
+        </div>
+        <PartyRows
+          rows={form.parties}
+          onChange={(parties) => setForm({ ...form, parties })}
+          errors={errors}
+          newKey={() => nextKey.current++}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('newWorkspace.busy') : t('newWorkspace.submit')}
+          </button>
+          <Link href={paths.home} className="button button--secondary">
+            {t('dialog.cancel')}
+          </Link>
+        </div>
+      </form>
+    </AppShell>
+  );
+}

@@ -1,0 +1,85 @@
+import { UpdateWorkspaceBody, type WorkspaceDto } from '@akkoord/domain';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, isApiError } from './apiClient';
+import { Dialog } from './Dialog';
+import { ErrorNotice } from './ErrorNotice';
+import { fieldErrorsFromApi, problemText, validate } from './fieldErrors';
+import { TextField } from './TextField';
+import { useFormErrors } from './useFormErrors';
+
+interface WorkspaceDetailsDialogProps {
+  workspace: WorkspaceDto;
+  onClose: () => void;
+  onSaved: (workspace: WorkspaceDto) => void;
+}
+
+/** The facilitator renames the negotiation or corrects its municipality and period. */
+export function WorkspaceDetailsDialog({ workspace, onClose, onSaved }: WorkspaceDetailsDialogProps) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState({
+    title: workspace.title,
+    municipality: workspace.municipality,
+    period: workspace.period,
+  });
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<unknown>(null);
+  const { errors, show, formRef } = useFormErrors();
+
+  const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
+    event.preventDefault();
+    setFailure(null);
+    const checked = validate(UpdateWorkspaceBody, form);
+    show(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
+    setBusy(true);
+    try {
+      const { workspace: saved } = await api.updateWorkspace(workspace.id, checked.data);
+      onSaved(saved);
+    } catch (error) {
+      setBusy(false);
+      if (isApiError(error, 'validation_failed')) show(fieldErrorsFromApi(error));
+      else setFailure(error);
+    }
+  };
+
+  return (
+    <Dialog title={t('details.title')} onClose={onClose}>
+      <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
+        {failure !== null && <ErrorNotice error={failure} />}
+        <TextField
+          label={t('newWorkspace.title')}
+          value={form.title}
+          maxLength={200}
+          onChange={(event) => setForm({ ...form, title: event.target.value })}
+          error={problemText(t, errors['title'])}
+          required
+          data-autofocus
+        />
+        <TextField
+          label={t('newWorkspace.municipality')}
+          value={form.municipality}
+          maxLength={100}
+          onChange={(event) => setForm({ ...form, municipality: event.target.value })}
+          error={problemText(t, errors['municipality'])}
+        />
+        <TextField
+          label={t('newWorkspace.period')}
+          hint={t('newWorkspace.periodHint')}
+          value={form.period}
+          maxLength={50}
+          onChange={(event) => setForm({ ...form, period: event.target.value })}
+          error={problemText(t, errors['period'])}
+        />
+        <div className="button-row">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('details.save')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={onClose}>
+            {t('dialog.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
