@@ -99,6 +99,12 @@ describe('templates', () => {
     expect(update.length).toBeLessThan(8000);
   });
 
+  it('ends on an empty paragraph, so no editor adds a trailing one of its own', () => {
+    for (const kind of ['process', 'agreement'] as const) {
+      expect(templateFor(kind, parties).content!.at(-1)).toEqual({ type: 'paragraph' });
+    }
+  });
+
   it('only process and agreement documents have a template', () => {
     expect(hasTemplate('process')).toBe(true);
     expect(hasTemplate('agreement')).toBe(true);

@@ -124,9 +124,9 @@ function listOf(names: readonly string[], lang: Lang): string {
 
 /**
  * The initial content of a new negotiation's document, as ProseMirror JSON: the title, a short
- * introduction, the parties, and one section per theme of that document (heading + guidance),
- * with no clauses. The server turns it into the document's first Yjs update
- * (`templateUpdate` in `@akkoord/domain/tiptap`).
+ * introduction, the parties, one section per theme of that document (heading + guidance) with
+ * no clauses, and an empty closing paragraph. The server turns it into the document's first
+ * Yjs update (`templateUpdate` in `@akkoord/domain/tiptap`).
  */
 export function templateFor(
   kind: TemplateKind,
@@ -149,5 +149,8 @@ export function templateFor(
     );
   }
   for (const t of themesOf(kind)) content.push(themeSectionJSON(t.id, { lang }));
+  // End on a paragraph: otherwise StarterKit's TrailingNode adds one in every editor that opens
+  // the document, and concurrent first openers would each add their own.
+  content.push(paragraphJSON());
   return { type: NODE.doc, content };
 }

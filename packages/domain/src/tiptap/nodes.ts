@@ -40,7 +40,7 @@ function attribute<T>(name: string, attr: string, fallback: T, valid: (v: string
 
 const any = () => true;
 
-export const ThemeSection = Node.create({
+export const ThemeSectionNode = Node.create({
   name: NODE.themeSection,
   group: 'block',
   content: `${NODE.heading} ${NODE.themeGuidance} ${NODE.clause}*`,
@@ -55,7 +55,7 @@ export const ThemeSection = Node.create({
   ],
 });
 
-export const ThemeGuidance = Node.create({
+export const ThemeGuidanceNode = Node.create({
   name: NODE.themeGuidance,
   content: 'inline*',
   defining: true,
@@ -68,7 +68,7 @@ export const ThemeGuidance = Node.create({
   ],
 });
 
-export const ClauseText = Node.create({
+export const ClauseTextNode = Node.create({
   name: NODE.clauseText,
   content: `${NODE.paragraph}+`,
   defining: true,
@@ -80,7 +80,7 @@ export const ClauseText = Node.create({
   ],
 });
 
-export const Counterpart = Node.create({
+export const CounterpartNode = Node.create({
   name: NODE.counterpart,
   content: `${NODE.paragraph}+`,
   defining: true,
@@ -127,7 +127,7 @@ declare module '@tiptap/core' {
   }
 }
 
-export const Clause = Node.create<ClauseOptions>({
+export const ClauseNode = Node.create<ClauseOptions>({
   name: NODE.clause,
   content: `${NODE.clauseText} ${NODE.counterpart}*`,
   defining: true,
@@ -183,4 +183,10 @@ export const Clause = Node.create<ClauseOptions>({
 });
 
 /** The five Akkoord nodes (commands and plugins included): add them to StarterKit in the web. */
-export const akkoordExtensions = [ThemeSection, ThemeGuidance, Clause, ClauseText, Counterpart];
+export const akkoordExtensions = [
+  ThemeSectionNode,
+  ThemeGuidanceNode,
+  ClauseNode,
+  ClauseTextNode,
+  CounterpartNode,
+];
