@@ -7,8 +7,6 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 30_000,
-    // Child-process servers and sockets per file; two cores do not gain from more.
-    fileParallelism: true,
-    maxWorkers: 2,
+    // Worker count is set once at the root (vitest.config.ts): projects must agree on it.
   },
 });

@@ -25,6 +25,8 @@ const ConfigSchema = z.object({
   COMPACT_EVERY_UPDATES: int(500, 1),
   COMPACT_EVERY_BYTES: int(2 * 1024 * 1024, 1),
   MAX_CONNECTIONS: int(10_000, 1),
+  /** Minimum spacing of commits under sustained load (group commit window). */
+  COMMIT_INTERVAL_MS: int(10, 0),
   SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
   SESSION_TTL_HOURS: int(24 * 30, 1),
   /** Extra origins allowed to use cookies and open sockets (comma-separated); the server's own host always is. */
@@ -74,6 +76,7 @@ export interface SyncLimits {
   compactEveryUpdates: number;
   compactEveryBytes: number;
   maxConnections: number;
+  commitIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compactEveryUpdates: e.COMPACT_EVERY_UPDATES,
       compactEveryBytes: e.COMPACT_EVERY_BYTES,
       maxConnections: e.MAX_CONNECTIONS,
+      commitIntervalMs: e.COMMIT_INTERVAL_MS,
     },
   };
 }

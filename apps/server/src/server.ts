@@ -53,7 +53,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   const store = overrides.store ?? new SqliteDocumentStore(sqlite());
   const accountStore = overrides.accountStore ?? new SqliteAccountStore(sqlite());
   const workspaceStore = overrides.workspaceStore ?? new SqliteWorkspaceStore(sqlite());
-  const batcher = new WriteBatcher(store, metrics, log);
+  const batcher = new WriteBatcher(store, metrics, log, config.limits.commitIntervalMs);
   const throttle = new LoginThrottle(config.auth.login);
   const accounts = new AccountService(accountStore, throttle, config.auth.sessionTtlMs);
   // Filled in below: the service tells sync about rights changes, sync needs the service's store.

@@ -161,8 +161,9 @@ describe('bad input', () => {
       const bDown = countDisconnects(b);
       a.doc.getText('t').insert(0, 'hello');
       await waitFor(() => b.text() === 'hello', 5000, 'b sees hello');
-      const roomDoc = s.server.sync.registry.get(room)!.doc;
-      await waitFor(() => sameState(roomDoc, a.doc), 5000, 'server has hello');
+      // The room may rebuild its Y.Doc from storage after bad input: always ask for the current one.
+      const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
+      await waitFor(() => sameState(roomDocOf(), a.doc), 5000, 'server has hello');
       const rowsBefore = readStoredUpdates(s.dataDir, room).map((r) => r.data);
 
       const bad1 = await raw(s, room);
@@ -171,8 +172,8 @@ describe('bad input', () => {
       expect(closed.code).toBe(CloseCode.badMessage);
 
       // The document is unchanged: in memory (all root types, not just the editor's) and on disk.
-      expect(sameState(roomDoc, a.doc)).toBe(true);
-      expect(roomDoc.getText('t').toJSON()).toBe('hello');
+      expect(sameState(roomDocOf(), a.doc)).toBe(true);
+      expect(roomDocOf().getText('t').toJSON()).toBe('hello');
       const rowsAfter = readStoredUpdates(s.dataDir, room).map((r) => r.data);
       expect(rowsAfter).toHaveLength(rowsBefore.length);
       expect(rowsAfter.every((r, i) => r.equals(rowsBefore[i]!))).toBe(true);
@@ -181,7 +182,7 @@ describe('bad input', () => {
       a.doc.getText('t').insert(5, ' world');
       b.doc.getText('t').insert(0, '> ');
       await waitFor(() => a.text() === '> hello world' && b.text() === '> hello world', 5000, 'a and b converge');
-      await waitFor(() => roomDoc.getText('t').toJSON() === '> hello world', 5000, 'server converges');
+      await waitFor(() => roomDocOf().getText('t').toJSON() === '> hello world', 5000, 'server converges');
       expect(aDown()).toBe(0);
       expect(bDown()).toBe(0);
       expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
@@ -213,9 +214,10 @@ describe('bad input', () => {
     const poisoner = await raw(s, room);
     poisoner.send(updateFrame(POISON));
     await waitFor(() => receivedUpdates(poisoner).some((u) => bytesEqual(u, POISON)), 5000, 'poison accepted (pending)');
-    const roomDoc = s.server.sync.registry.get(room)!.doc;
-    await waitFor(() => sameState(roomDoc, a.doc) && sameState(roomDoc, b.doc), 5000, 'everyone has the same state');
-    expect(roomDoc.store.pendingStructs).not.toBeNull();
+    // The room may rebuild its Y.Doc from storage after bad input: always ask for the current one.
+      const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
+    await waitFor(() => sameState(roomDocOf(), a.doc) && sameState(roomDocOf(), b.doc), 5000, 'everyone has the same state');
+    expect(roomDocOf().store.pendingStructs).not.toBeNull();
     const rowsBefore = readStoredUpdates(s.dataDir, room).length;
 
     const filler = await raw(s, room);
@@ -503,8 +505,9 @@ async function runFuzz(
   b.doc.getText('t').insert(0, 'content from b. ');
   await waitFor(() => a.text() === b.text() && a.text().length === 32, 5000, 'providers converge before the fuzz');
   const preFuzz = a.text();
-  const roomDoc = s.server.sync.registry.get(room)!.doc;
-  await waitFor(() => sameState(roomDoc, a.doc), 5000, 'server has the providers content');
+  // The room may rebuild its Y.Doc from storage after bad input: always ask for the current one.
+      const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
+  await waitFor(() => sameState(roomDocOf(), a.doc), 5000, 'server has the providers content');
 
   // The expected document: the providers' content plus exactly the updates the server accepted.
   const shadow = new Y.Doc();
@@ -565,8 +568,8 @@ async function runFuzz(
     const check = kind.update !== null || i % 250 === 0;
     const diverged = () =>
       kind.update !== null && i % 250 !== 0
-        ? !bytesEqual(Y.encodeStateVector(roomDoc), Y.encodeStateVector(shadow))
-        : !sameState(roomDoc, shadow);
+        ? !bytesEqual(Y.encodeStateVector(roomDocOf()), Y.encodeStateVector(shadow))
+        : !sameState(roomDocOf(), shadow);
     if (check && firstDivergence === null && diverged()) {
       firstDivergence = `frame #${i} ${hex} (${c.closedWith === null ? 'accepted' : `closed ${c.closedWith}`}) left the server document different from the providers' content plus the accepted updates (checked every write, fully every 250 frames)`;
     }
@@ -574,7 +577,7 @@ async function runFuzz(
   const elapsed = Date.now() - started;
   for (const c of conns) c?.ws.close();
   for (const c of await Promise.all(spares)) c.ws.close();
-  if (firstDivergence === null && !sameState(roomDoc, shadow)) firstDivergence = 'after the run';
+  if (firstDivergence === null && !sameState(roomDocOf(), shadow)) firstDivergence = 'after the run';
 
   const healthz = (await fetch(`${s.url}/healthz`)).status;
   const bystanders = {
@@ -582,7 +585,7 @@ async function runFuzz(
     listenerClosed: listener.closedWith !== null,
     connected: a.provider.wsconnected && b.provider.wsconnected,
     // The fuzz only ever wrote to other root types.
-    textIntact: a.text() === preFuzz && b.text() === preFuzz && roomDoc.getText('t').toJSON() === preFuzz,
+    textIntact: a.text() === preFuzz && b.text() === preFuzz && roomDocOf().getText('t').toJSON() === preFuzz,
   };
 
   // Every row in storage was broadcast, in the same order (nothing stored that nobody saw).
@@ -602,7 +605,7 @@ async function runFuzz(
     () => true,
     () => false,
   );
-  const serverEquals = await waitFor(() => sameState(roomDoc, a.doc) && sameState(roomDoc, b.doc), 5000).then(
+  const serverEquals = await waitFor(() => sameState(roomDocOf(), a.doc) && sameState(roomDocOf(), b.doc), 5000).then(
     () => true,
     () => false,
   );

@@ -6,6 +6,7 @@ import { openDatabase } from '../src/persistence/openDatabase';
 import { SqliteDocumentStore } from '../src/persistence/SqliteDocumentStore';
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
 import { connectRaw, type RawClient } from './helpers/rawClient';
+import { delegatingStore } from './helpers/delegatingStore';
 import { startTestServer, tempDir, type TestServer } from './helpers/testServer';
 
 const servers: TestServer[] = [];
@@ -65,12 +66,7 @@ describe('http', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     cleanups.push(release);
-    const store: DocumentStore = {
-      load: (room) => sqlite.load(room),
-      append: (entries) => sqlite.append(entries),
-      compact: (room, snapshot, upto) => sqlite.compact(room, snapshot, upto),
-      close: () => gate.then(() => sqlite.close()),
-    };
+    const store: DocumentStore = delegatingStore(sqlite, { close: () => gate.then(() => sqlite.close()) });
     const s = await startTestServer({ DATA_DIR: dataDir }, { store });
     servers.push(s);
 

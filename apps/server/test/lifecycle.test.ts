@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import type { DocumentStore } from '../src/persistence/DocumentStore';
 import { openDatabase } from '../src/persistence/openDatabase';
 import { SqliteDocumentStore } from '../src/persistence/SqliteDocumentStore';
+import { delegatingStore } from './helpers/delegatingStore';
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
 import { connectRaw } from './helpers/rawClient';
 import { startTestServer, tempDir, type TestServer } from './helpers/testServer';
@@ -22,16 +23,13 @@ function gatedStore(dataDir: string) {
   let loads = 0;
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const store: DocumentStore = {
+  const store: DocumentStore = delegatingStore(inner, {
     load: async (room) => {
       loads++;
       await gate;
       return inner.load(room);
     },
-    append: (e) => inner.append(e),
-    compact: (r, s, u) => inner.compact(r, s, u),
-    close: () => inner.close(),
-  };
+  });
   return { store, loads: () => loads, release };
 }
 
@@ -111,7 +109,7 @@ describe('document lifecycle', () => {
     const dataDir = tempDir();
     const inner = new SqliteDocumentStore(openDatabase(dataDir, 'wal'));
     let failNext = true;
-    const store: DocumentStore = {
+    const store: DocumentStore = delegatingStore(inner, {
       load: (room) => {
         if (failNext) {
           failNext = false;
@@ -119,10 +117,7 @@ describe('document lifecycle', () => {
         }
         return inner.load(room);
       },
-      append: (e) => inner.append(e),
-      compact: (r, s, u) => inner.compact(r, s, u),
-      close: () => inner.close(),
-    };
+    });
     srv = await startTestServer({ DATA_DIR: dataDir }, { store });
     const raw = await connectRaw(srv.wsUrl, 'f');
     expect((await raw.closed).code).toBe(1011);

@@ -9,9 +9,11 @@ export interface PendingWrite extends AppendEntry {
 }
 
 /**
- * Group commit: every write submitted during one event-loop turn goes to storage in one atomic
- * append. Batches are stored strictly one after another and their callbacks run in submission
- * order, so per-document update order is the order clients' messages arrived in.
+ * Group commit: writes go to storage in atomic batches, strictly one after another, and their
+ * callbacks run in submission order, so per-document update order is the order clients'
+ * messages arrived in. A write arriving after a quiet spell is committed at the end of the
+ * current event-loop turn; under sustained load commits are spaced `commitIntervalMs` apart,
+ * because a commit costs far more than the rows in it (measured: ~2× applying the update).
  */
 export class WriteBatcher {
   private queue: PendingWrite[] = [];
@@ -19,10 +21,13 @@ export class WriteBatcher {
   private flushing: Promise<void> | null = null;
   private idleWaiters: (() => void)[] = [];
 
+  private lastFlushAt = -Infinity;
+
   constructor(
     private readonly store: DocumentStore,
     private readonly metrics: Metrics,
     private readonly log: Logger,
+    private readonly commitIntervalMs = 0,
   ) {}
 
   submit(write: PendingWrite): void {
@@ -43,14 +48,18 @@ export class WriteBatcher {
   private schedule(): void {
     if (this.scheduled || this.flushing) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const run = () => {
       this.scheduled = false;
+      this.lastFlushAt = performance.now();
       this.flushing = this.flush().finally(() => {
         this.flushing = null;
         if (this.queue.length > 0) this.schedule();
         else this.notifyIdle();
       });
-    });
+    };
+    const wait = this.lastFlushAt + this.commitIntervalMs - performance.now();
+    if (wait <= 0) setImmediate(run);
+    else setTimeout(run, wait);
   }
 
   private async flush(): Promise<void> {

@@ -84,7 +84,9 @@ export class Connection {
    */
   send(frame: Uint8Array): void {
     if (this.closed) return;
-    if (this.ws.bufferedAmount + frame.length > this.limits.sendBufferLimitBytes) {
+    // Judged on what is already queued, so one frame larger than the cap (a big document's
+    // state for a new joiner) still goes out to a client that reads.
+    if (this.ws.bufferedAmount > this.limits.sendBufferLimitBytes) {
       this.close(CloseCode.tryAgainLater, 'client not reading fast enough');
       return;
     }

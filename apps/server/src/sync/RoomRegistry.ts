@@ -2,6 +2,8 @@ import { CloseCode } from '@akkoord/protocol';
 import type { Connection } from './Connection';
 import { Room, type RoomDeps } from './Room';
 
+export type RegistryDeps = Omit<RoomDeps, 'onBroken'>;
+
 /**
  * Owns the lifecycle of every document in memory: loading → active → unloading → gone.
  * Concurrent joins share one load; the last leaver starts a grace period after which the
@@ -12,7 +14,11 @@ export class RoomRegistry {
   private readonly loads = new Map<Room, Promise<void>>();
   private readonly unloads = new Map<Room, Promise<void>>();
 
-  constructor(private readonly deps: RoomDeps) {}
+  private readonly deps: RoomDeps;
+
+  constructor(deps: RegistryDeps) {
+    this.deps = { ...deps, onBroken: (room) => this.reload(room) };
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -100,9 +106,30 @@ export class RoomRegistry {
     this.deps.metrics.loadedDocuments.set(this.rooms.size);
   }
 
+  /**
+   * Storage failed under a document: close its sockets (clients reconnect and resync, keeping
+   * their own edits) and free it without compacting; the next join loads it from storage.
+   */
+  private reload(room: Room): void {
+    if (room.state === 'unloading' || room.state === 'destroyed') return;
+    room.state = 'unloading';
+    const done = (async () => {
+      try {
+        await room.settled();
+      } finally {
+        for (const c of [...room.conns]) c.close(CloseCode.internalError, 'could not save, reconnecting');
+        this.forget(room);
+        this.unloads.delete(room);
+      }
+    })();
+    this.unloads.set(room, done);
+  }
+
   /** Shutdown: compacts and frees every document, waiting for loads in progress. */
   async unloadAll(): Promise<void> {
     await Promise.allSettled([...this.loads.values()]);
-    await Promise.all([...this.rooms.values()].map((r) => (r.state === 'active' ? this.unload(r) : this.unloads.get(r))));
+    await Promise.all(
+      [...this.rooms.values()].map((r) => (r.state === 'active' ? this.unload(r) : (this.unloads.get(r) ?? Promise.resolve()))),
+    );
   }
 }

@@ -47,6 +47,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
     perMessageDeflate: false,
   });
   let accepting = true;
+  let pendingUpgrades = 0;
 
   const refuseHttp = (socket: Duplex, status: string) => {
     socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -72,15 +73,19 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
       room = '';
     }
     if (!ROOM_NAME_PATTERN.test(room)) return refuseWs(req, socket, head, CloseCode.unknownRoom, 'unknown room');
-    if (connections.size >= deps.limits.maxConnections) {
+    // Upgrades still being authorized count too, or a burst could slip past the cap.
+    if (connections.size + pendingUpgrades >= deps.limits.maxConnections) {
       return refuseWs(req, socket, head, CloseCode.tryAgainLater, 'server is full, try again later');
     }
+    pendingUpgrades += 1;
     deps.authorizer.authorize(req, room).then(
       (grant) => {
+        pendingUpgrades -= 1;
         if (!accepting) return refuseHttp(socket, '503 Service Unavailable');
         wss.handleUpgrade(req, socket, head, (ws) => open(ws, room, grant));
       },
       (err: unknown) => {
+        pendingUpgrades -= 1;
         if (!(err instanceof AppError)) deps.log.error({ err }, 'authorizer failed');
         const { code, reason } = toCloseCode(err);
         refuseWs(req, socket, head, code, reason);
