@@ -1,39 +1,30 @@
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api } from './harness/api';
-import { axeViolations, describeViolations, launchBrowser } from './harness/browser';
-import { repoRoot, startServer, type RunningServer } from './harness/startServer';
+import { launchBrowser } from './harness/browser';
+import { assertNoAxeViolations, screenshot } from './harness/pages';
+import { startServer, type RunningServer } from './harness/startServer';
 
-const screenshotDir = path.join(repoRoot, 'e2e/screenshots');
 const anna = 'Anna de Vries';
 const bram = 'Bram Bakker';
 const carla = 'Carla Corporatie';
 const tenants = 'Huurdersorganisatie';
-/** The room of the workspace's agreement document, created through the API in before(). */
-let room = '';
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
-}
-
-async function assertNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  assert.equal(
-    violations.length,
-    0,
-    `axe violations on ${where}:\n${describeViolations(violations)}`,
-  );
-}
+const workspaceTitle = 'Prestatieafspraken Voorbeeldstad (e2e)';
+/** The agreement document: its title, and its address in the app (set in before()). */
+const documentTitle = 'Prestatieafspraken';
+let documentPath = '';
 
 function editorOf(page: Page, language: 'nl' | 'en' = 'nl') {
-  const name = language === 'nl' ? `Tekst van document ${room}` : `Text of document ${room}`;
+  const name = language === 'nl' ? `Tekst van ${documentTitle}` : `Text of ${documentTitle}`;
   return page.getByRole('textbox', { name, exact: true });
 }
 
-/** The document's paragraphs as text, without other people's caret labels. */
+/**
+ * The document's paragraphs as text, without other people's caret labels. The agreement opens
+ * with a template (title, introduction, one guidance paragraph per theme), so tests look at
+ * what comes after it.
+ */
 async function paragraphsOf(page: Page): Promise<string[]> {
   return editorOf(page).evaluate((editor) => {
     const copy = editor.cloneNode(true) as HTMLElement;
@@ -42,8 +33,15 @@ async function paragraphsOf(page: Page): Promise<string[]> {
   });
 }
 
+/** Puts the cursor in a new paragraph at the very end, after the template. */
+async function newParagraphAtEnd(page: Page, options: { click?: boolean } = {}): Promise<void> {
+  if (options.click !== false) await editorOf(page).click();
+  await page.keyboard.press('Control+End');
+  if ((await paragraphsOf(page)).at(-1) !== '') await page.keyboard.press('Enter');
+}
+
 function statusOf(page: Page) {
-  return page.getByRole('status');
+  return page.getByRole('status').and(page.locator('[data-status]'));
 }
 
 async function waitForStatus(page: Page, status: string, text: string): Promise<void> {
@@ -59,6 +57,7 @@ void describe('Akkoord in the browser', () => {
   let apiA: Api;
   let apiB: Api;
   let workspaceId = '';
+  let bramId = '';
 
   async function newPage(): Promise<Page> {
     assert.ok(browser);
@@ -75,24 +74,25 @@ void describe('Akkoord in the browser', () => {
   }
 
   before(async () => {
-    await mkdir(screenshotDir, { recursive: true });
     server = await startServer();
     browser = await launchBrowser();
 
-    // Accounts and the workspace come from the REST API (there is no login page yet); the
-    // session cookie lands in each person's browser context, as after logging in.
+    // Accounts and the workspace come from the REST API (accounts.test.ts goes through the
+    // forms); the session cookie lands in each person's browser context, as after logging in.
     pageA = await newPage();
     pageB = await newPage();
     apiA = apiFor(pageA);
     apiB = apiFor(pageB);
     await apiA.register(anna);
-    await apiB.register(bram);
-    const workspace = await apiA.createWorkspace('Prestatieafspraken Voorbeeldstad (e2e)');
+    const b = await apiB.register(bram);
+    bramId = b.user.id;
+    const workspace = await apiA.createWorkspace(workspaceTitle);
     workspaceId = workspace.id;
     const agreement = workspace.documents.find((d) => d.kind === 'agreement');
     const tenantParty = workspace.parties.find((p) => p.kind === 'tenants');
     assert.ok(agreement && tenantParty, 'a new workspace has an agreement and a tenants party');
-    room = agreement.room;
+    assert.equal(agreement.title, documentTitle);
+    documentPath = `/w/${workspaceId}/d/${agreement.id}`;
     await apiB.accept(
       await apiA.invite(workspaceId, { role: 'negotiator', partyId: tenantParty.id }),
     );
@@ -104,58 +104,43 @@ void describe('Akkoord in the browser', () => {
     await server?.stop();
   });
 
-  void it('start page is accessible, checks the room name and opens the document', async () => {
+  void it('the document opens from the workspace page and is accessible', async () => {
     assert.ok(server);
-    await pageA.goto(server.url);
+    await pageA.goto(`${server.url}/w/${workspaceId}`);
     assert.equal(await pageA.getAttribute('html', 'lang'), 'nl');
-    await pageA.getByRole('heading', { level: 1, name: 'Document openen' }).waitFor();
+    await pageA.getByRole('heading', { level: 1, name: workspaceTitle }).waitFor();
     assert.ok(await pageA.getByRole('banner').isVisible(), 'header landmark');
     assert.ok(await pageA.getByRole('main').isVisible(), 'main landmark');
-    await assertNoAxeViolations(pageA, 'the start page');
-    await screenshot(pageA, '01-start');
+    await screenshot(pageA, '01-workspace');
 
-    const roomField = pageA.getByLabel('Naam van het document');
-    await roomField.fill('met spatie');
-    await pageA.getByLabel('Uw naam').fill(anna);
-    await pageA.getByRole('button', { name: 'Document openen' }).click();
-    await pageA.getByText('Deze naam kan niet.').waitFor();
-    assert.equal(await roomField.getAttribute('aria-invalid'), 'true');
-    assert.ok(
-      await roomField.evaluate((el) => el === document.activeElement),
-      'focus moves to the field to fix',
-    );
-    assert.equal(new URL(pageA.url()).pathname, '/', 'an invalid room does not navigate');
-    await assertNoAxeViolations(pageA, 'the start page with an error');
-    await screenshot(pageA, '02-start-error');
-
-    // Keyboard only: type the room and submit with Enter.
-    await roomField.fill(room);
-    await roomField.press('Enter');
-    await pageA.waitForURL(`**/d/${room}`);
+    // Keyboard only: focus the document's link and follow it with Enter.
+    await pageA.getByRole('link', { name: documentTitle, exact: true }).focus();
+    await pageA.keyboard.press('Enter');
+    await pageA.waitForURL(`**${documentPath}`);
     await editorOf(pageA).waitFor();
+    // The page's h1 names the document (the text itself opens with its own title heading).
+    await pageA.getByRole('banner').getByRole('heading', { level: 1, name: documentTitle }).waitFor();
+    await waitForStatus(pageA, 'saved', 'Opgeslagen');
+    await assertNoAxeViolations(pageA, 'the editor page');
+    await screenshot(pageA, '02-editor-opened');
   });
 
-  void it('a shared link asks for a name first', async () => {
+  void it('a document link opens directly for a member, with a way back', async () => {
     assert.ok(server);
-    await pageB.goto(`${server.url}/d/${room}`);
-    await pageB.getByRole('heading', { level: 1, name: 'Wie bent u?' }).waitFor();
-    assert.equal(await pageB.getByLabel('Naam van het document').count(), 0);
-    await pageB.getByLabel('Uw naam').fill(bram);
-    await pageB.getByRole('button', { name: 'Document openen' }).click();
+    await pageB.goto(`${server.url}${documentPath}`);
     await editorOf(pageB).waitFor();
-    assert.equal(new URL(pageB.url()).pathname, `/d/${room}`);
+    await pageB.getByRole('link', { name: `Terug naar ${workspaceTitle}` }).waitFor();
+    assert.equal(new URL(pageB.url()).pathname, documentPath);
   });
 
   void it('two people see each other’s text, carets and presence, and both reach "saved"', async () => {
     const fromAnna = 'Afspraak 1: de huur stijgt niet meer dan de inflatie.';
-    await editorOf(pageA).click();
+    await newParagraphAtEnd(pageA);
     await pageA.keyboard.type(fromAnna);
     await editorOf(pageB).locator('p', { hasText: fromAnna }).waitFor();
 
     const fromBram = 'Afspraak 2: elk jaar 40 nieuwe sociale huurwoningen.';
-    await editorOf(pageB).click();
-    await pageB.keyboard.press('Control+End');
-    await pageB.keyboard.press('Enter');
+    await newParagraphAtEnd(pageB);
     await pageB.keyboard.type(fromBram);
     await editorOf(pageA).locator('p', { hasText: fromBram }).waitFor();
 
@@ -179,13 +164,14 @@ void describe('Akkoord in the browser', () => {
       assert.equal(await statusOf(page).getAttribute('aria-live'), 'polite');
     }
 
-    // Both documents converged to the same two paragraphs.
-    assert.deepEqual(await paragraphsOf(pageA), [fromAnna, fromBram]);
-    assert.deepEqual(await paragraphsOf(pageB), [fromAnna, fromBram]);
+    // Both documents converged to the same paragraphs, ending with the two new ones.
+    const paragraphs = await paragraphsOf(pageA);
+    assert.deepEqual(paragraphs.slice(-2), [fromAnna, fromBram]);
+    assert.deepEqual(await paragraphsOf(pageB), paragraphs);
 
     await screenshot(pageA, '03-editor-anna');
     await screenshot(pageB, '04-editor-bram');
-    await assertNoAxeViolations(pageA, 'the editor page');
+    await assertNoAxeViolations(pageA, 'the editor page with two people');
   });
 
   void it('the editor can be reached and used with the keyboard only', async () => {
@@ -200,8 +186,11 @@ void describe('Akkoord in the browser', () => {
     assert.ok(await skipLink.isVisible(), 'the skip link is visible when focused');
     await pageB.keyboard.press('Enter');
 
-    // From the top of the content, Tab reaches the toolbar (with a visible focus ring) and then
-    // the text, without a mouse.
+    // From the top of the content, Tab reaches the way back, the toolbar (with a visible focus
+    // ring) and then the text, without a mouse.
+    await pageB.keyboard.press('Tab');
+    const backLink = pageB.getByRole('link', { name: `Terug naar ${workspaceTitle}` });
+    assert.ok(await backLink.evaluate((el) => el === document.activeElement), 'the way back');
     await pageB.keyboard.press('Tab');
     const firstButton = pageB.getByRole('button', { name: 'Kop' });
     assert.ok(await firstButton.evaluate((el) => el === document.activeElement));
@@ -213,8 +202,7 @@ void describe('Akkoord in the browser', () => {
       await pageB.keyboard.press('Tab');
     }
     assert.ok(await editor.evaluate((el) => el === document.activeElement), 'Tab reaches the text');
-    await pageB.keyboard.press('Control+End');
-    await pageB.keyboard.press('Enter');
+    await newParagraphAtEnd(pageB, { click: false });
     const typed = 'Met het toetsenbord getypt.';
     await pageB.keyboard.type(typed);
     await editorOf(pageA).locator('p', { hasText: typed }).waitFor();
@@ -254,18 +242,17 @@ void describe('Akkoord in the browser', () => {
     for (const page of [pageA, pageB]) await waitForStatus(page, 'offline', 'Geen verbinding');
 
     const offlineText = 'Afspraak 3: geschreven zonder verbinding.';
-    await editorOf(pageA).click();
-    await pageA.keyboard.press('Control+End');
-    await pageA.keyboard.press('Enter');
+    await newParagraphAtEnd(pageA);
     await pageA.keyboard.type(offlineText);
     await waitForStatus(pageA, 'offline-unsaved', 'Geen verbinding, nog niet opgeslagen');
     await pageA.getByText('Uw wijzigingen staan veilig op deze computer.').waitFor();
     await screenshot(pageA, '06-offline-unsaved');
 
     // Leave the document and come back without a network: the text comes from IndexedDB and the
-    // page still knows it was never confirmed by the server.
+    // page still knows it was never confirmed by the server. (The list of negotiations cannot
+    // load meanwhile, and says why.)
     await pageA.getByRole('link', { name: 'Akkoord, naar de startpagina' }).click();
-    await pageA.getByRole('heading', { level: 1, name: 'Document openen' }).waitFor();
+    await pageA.getByRole('heading', { level: 1, name: 'Geen verbinding' }).waitFor();
     await pageA.goBack();
     await editorOf(pageA).locator('p', { hasText: offlineText }).waitFor();
     await waitForStatus(pageA, 'offline-unsaved', 'Geen verbinding, nog niet opgeslagen');
@@ -276,49 +263,67 @@ void describe('Akkoord in the browser', () => {
     await waitForStatus(pageB, 'saved', 'Opgeslagen');
 
     // A newcomer gets the text from the server alone (a fresh browser context has no cache).
+    // As an observer she reads along: the page says so, and offers no editing at all.
     const pageC = await newPage();
     const apiC = apiFor(pageC);
     await apiC.register(carla);
     await apiC.accept(await apiA.invite(workspaceId, { role: 'observer' }));
-    await pageC.goto(server.url);
-    await pageC.evaluate((name) => localStorage.setItem('akkoord.userName', name), carla);
-    await pageC.goto(`${server.url}/d/${room}`);
+    await pageC.goto(`${server.url}${documentPath}`);
     await editorOf(pageC).locator('p', { hasText: offlineText }).waitFor();
     await waitForStatus(pageC, 'saved', 'Opgeslagen');
+    await pageC.getByText('U bent waarnemer. U kunt meelezen, maar niet schrijven.').waitFor();
+    assert.equal(await editorOf(pageC).getAttribute('contenteditable'), 'false');
+    assert.equal(await pageC.getByRole('button', { name: 'Vet' }).count(), 0, 'no toolbar');
+    await assertNoAxeViolations(pageC, 'the editor page of an observer');
+    await screenshot(pageC, '07-observer');
 
-    // An observer's edits are refused by the server: the page says so and stops editing.
-    await editorOf(pageC).click();
-    await pageC.keyboard.type('Observatie');
-    await pageC
+    // Bram becomes an observer while his editor is open: the server moves his connection to
+    // read-only, refuses what he types next, and his page says so and stops editing.
+    await apiA.setRole(workspaceId, bramId, { role: 'observer' });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // "within a second"
+    await newParagraphAtEnd(pageB);
+    await pageB.keyboard.type('Observatie');
+    await pageB
       .getByRole('alert')
       .filter({ hasText: 'U mag dit document alleen lezen.' })
       .waitFor();
-    await pageC
+    await pageB
       .locator('[role="status"][data-problem="read-only"]', { hasText: 'Niet opgeslagen' })
       .waitFor();
-    assert.equal(await editorOf(pageC).getAttribute('contenteditable'), 'false');
-    assert.ok(await pageC.getByRole('button', { name: 'Vet' }).isDisabled(), 'toolbar is off');
+    assert.equal(await editorOf(pageB).getAttribute('contenteditable'), 'false');
+    assert.ok(await pageB.getByRole('button', { name: 'Vet' }).isDisabled(), 'toolbar is off');
     assert.equal(
       await editorOf(pageA).locator('p', { hasText: 'Observatie' }).count(),
       0,
       'refused text never reaches others',
     );
-    await assertNoAxeViolations(pageC, 'the read-only editor page');
-    await screenshot(pageC, '07-observer-refused');
+    await assertNoAxeViolations(pageB, 'the read-only editor page');
+    await screenshot(pageB, '08-refused-after-role-change');
   });
 
-  void it('someone who is not logged in is told so', async () => {
+  void it('someone who is not logged in is sent to the login page, and sync refuses them', async () => {
     assert.ok(server);
     const page = await newPage();
-    await page.goto(server.url);
-    await page.evaluate(() => localStorage.setItem('akkoord.userName', 'Onbekend'));
-    await page.goto(`${server.url}/d/${room}`);
-    await page.getByRole('alert').filter({ hasText: 'U bent niet ingelogd.' }).waitFor();
-    await page
-      .locator('[role="status"][data-problem="not-authenticated"]', { hasText: 'Geen toegang' })
-      .waitFor();
-    assert.equal(await editorOf(page).getAttribute('contenteditable'), 'false');
-    await assertNoAxeViolations(page, 'the editor page without access');
-    await screenshot(page, '08-not-logged-in');
+    await page.goto(`${server.url}${documentPath}`);
+    await page.getByRole('heading', { level: 1, name: 'Inloggen' }).waitFor();
+    await page.getByText('Log eerst in om deze pagina te openen.').waitFor();
+    assert.equal(await editorOf(page).count(), 0, 'no editor without a session');
+    await assertNoAxeViolations(page, 'the login page after a document link');
+    await screenshot(page, '09-not-logged-in');
+    // Even a hand-made connection gets nothing: 4401 (not authenticated).
+    const room = await pageA.evaluate(async (id) => {
+      const response = await fetch(`/api/workspaces/${id}`);
+      const body = (await response.json()) as { workspace: { documents: { kind: string; room: string }[] } };
+      return body.workspace.documents.find((d) => d.kind === 'agreement')?.room ?? '';
+    }, workspaceId);
+    const code = await page.evaluate(
+      (r) =>
+        new Promise<number>((resolve) => {
+          const socket = new WebSocket(`ws://${location.host}/sync/${r}`);
+          socket.onclose = (event) => resolve(event.code);
+        }),
+      room,
+    );
+    assert.equal(code, 4401);
   });
 });

@@ -12,7 +12,8 @@ export interface DocumentRef {
 export interface Workspace {
   id: string;
   title: string;
-  parties: { id: string; name: string; kind: string }[];
+  parties: { id: string; name: string; kind: string; color: string }[];
+  members: { userId: string; name: string; role: string; partyId: string | null }[];
   documents: DocumentRef[];
 }
 
@@ -80,6 +81,20 @@ export class Api {
       'invite',
     );
     return created.token;
+  }
+
+  async setRole(
+    workspaceId: string,
+    userId: string,
+    role: { role: 'negotiator'; partyId: string } | { role: 'facilitator' | 'observer' },
+  ): Promise<void> {
+    await body<unknown>(
+      await this.request.patch(`${this.baseUrl}/api/workspaces/${workspaceId}/members/${userId}`, {
+        data: role,
+        headers: this.headers(),
+      }),
+      'change role',
+    );
   }
 
   async accept(invitationToken: string): Promise<void> {

@@ -27,6 +27,8 @@ export interface StartServerOptions {
   /** Fixed port, e.g. to bring a stopped server back where clients reconnect to. */
   port?: number;
   startTimeoutMs?: number;
+  /** Extra environment, e.g. a lower login limit to reach throttling quickly. */
+  env?: Record<string, string>;
 }
 
 interface ListeningLine {
@@ -113,6 +115,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    ...options.env,
   };
   // Inherited from `node --test`; the server is not a test file and must not behave like one.
   delete env['NODE_TEST_CONTEXT'];

@@ -82,7 +82,7 @@ function AuditView({
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td className="audit-table__when">{formatDate(entry.at)}</td>
-                  <td>{entry.actorName}</td>
+                  <td className="audit-table__who">{entry.actorName}</td>
                   <td>{describeAuditEntry(t, workspace, entry)}</td>
                 </tr>
               ))}

@@ -1,3 +1,4 @@
+import { akkoordExtensions } from '@akkoord/domain/tiptap';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { EditorState } from '@tiptap/pm/state';
@@ -49,6 +50,10 @@ export function DocumentEditor({ title, shared, user, readOnly: observer }: Docu
       extensions: [
         // Collaboration brings its own Yjs-aware undo; StarterKit's would undo other people's work.
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+        // The document schema's own nodes (theme sections, clauses) from the templates. Without
+        // them y-prosemirror would delete every element it cannot turn into a node, i.e. wipe
+        // the template of a new agreement as soon as someone opens it.
+        ...akkoordExtensions,
         Collaboration.configure({ document: shared.doc }),
         CollaborationCaret.configure({
           provider: shared.provider,

@@ -78,15 +78,15 @@ export function InvitationList({ workspace, invitations, onChanged }: Invitation
                   type="button"
                   className="button button--danger-quiet button--small"
                   disabled={busyId === invitation.id}
+                  // The visible word plus which link: "Intrekken: Onderhandelaar voor Gemeente".
+                  aria-label={`${t('invitations.revoke')}: ${
+                    party === null
+                      ? t(`role.${invitation.role}`)
+                      : t('role.negotiatorFor', { party: party.name })
+                  }`}
                   onClick={() => void revoke(invitation)}
                 >
                   {t('invitations.revoke')}
-                  <span className="sr-only">
-                    {': '}
-                    {party === null
-                      ? t(`role.${invitation.role}`)
-                      : t('role.negotiatorFor', { party: party.name })}
-                  </span>
                 </button>
               </li>
             );

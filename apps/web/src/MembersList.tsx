@@ -1,4 +1,4 @@
-import type { MemberDto, WorkspaceDto } from '@akkoord/domain';
+import type { MemberDto, PartyKind, WorkspaceDto } from '@akkoord/domain';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './apiClient';
@@ -81,6 +81,14 @@ export function MembersList({ workspace, myUserId, canManage, onChanged }: Membe
   );
 }
 
+/** The kind of party, unless its name already says so ("Gemeente · Gemeente"). */
+function PartyKindText({ name, kind }: { name: string; kind: PartyKind }) {
+  const { t } = useTranslation();
+  const label = t(`partyKind.${kind}`);
+  if (label.toLocaleLowerCase() === name.trim().toLocaleLowerCase()) return null;
+  return <span className="member-group__kind">{label}</span>;
+}
+
 interface GroupProps {
   group: MemberGroup;
   myUserId: string;
@@ -102,9 +110,7 @@ function Group({ group, myUserId, canManage, onAction }: GroupProps) {
       <h3 className="member-group__title">
         {group.party !== null && <PartySwatch color={group.party.color} />}
         {title}
-        {group.party !== null && (
-          <span className="member-group__kind">{t(`partyKind.${group.party.kind}`)}</span>
-        )}
+        {group.party !== null && <PartyKindText name={group.party.name} kind={group.party.kind} />}
       </h3>
       {group.members.length === 0 ? (
         <p className="member-group__empty">{t('members.nobodyYet')}</p>
@@ -132,24 +138,19 @@ function Group({ group, myUserId, canManage, onAction }: GroupProps) {
                     <button
                       type="button"
                       className="button button--secondary button--small"
+                      // The visible words plus whose: "Rol wijzigen: Bram Bakker".
+                      aria-label={`${t('members.changeRole')}: ${member.name}`}
                       onClick={() => onAction({ kind: 'role', member })}
                     >
                       {t('members.changeRole')}
-                      <span className="sr-only">
-                        {': '}
-                        {member.name}
-                      </span>
                     </button>
                     <button
                       type="button"
                       className="button button--danger-quiet button--small"
+                      aria-label={`${t('members.remove')}: ${member.name}`}
                       onClick={() => onAction({ kind: 'remove', member })}
                     >
                       {t('members.remove')}
-                      <span className="sr-only">
-                        {': '}
-                        {member.name}
-                      </span>
                     </button>
                   </span>
                 )}

@@ -106,13 +106,13 @@ export function PartyRows({ rows, onChange, errors, newKey }: PartyRowsProps) {
                   <button
                     type="button"
                     className="button button--secondary party-row__remove"
+                    // The visible word plus which row: "Verwijderen: Gemeente".
+                    aria-label={`${t('newWorkspace.removeParty')}: ${
+                      row.name.trim() === '' ? t('newWorkspace.partyNumber', { number }) : row.name
+                    }`}
                     onClick={() => remove(index)}
                   >
                     {t('newWorkspace.removeParty')}
-                    <span className="sr-only">
-                      {': '}
-                      {row.name.trim() === '' ? t('newWorkspace.partyNumber', { number }) : row.name}
-                    </span>
                   </button>
                 )}
               </fieldset>

@@ -1,16 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from './Link';
-import { paths } from './router';
+import { parseRoute, paths, usePathname } from './router';
 import { logOut, useSession } from './useSession';
 
 /** Who is logged in and the way out, on every page; a "log in" link for everyone else. */
 export function SessionControls() {
   const { t } = useTranslation();
   const session = useSession();
+  const pathname = usePathname();
   const [busy, setBusy] = useState(false);
 
   if (session.status === 'signed-out') {
+    // On the login and sign-up pages a "log in" button would only point at the page itself.
+    const page = parseRoute(pathname).page;
+    if (page === 'login' || page === 'signup') return null;
     return (
       <Link href={paths.login} className="button button--secondary button--small">
         {t('session.logIn')}

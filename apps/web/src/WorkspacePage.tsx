@@ -9,6 +9,7 @@ import { InvitationList } from './InvitationList';
 import { InviteDialog } from './InviteDialog';
 import { Link } from './Link';
 import { loadOpenDocument } from './loadOpenDocument';
+import { loadWorkspace } from './loadWorkspace';
 import { isFacilitator, membershipOf, partyOf } from './membership';
 import { MembersList } from './MembersList';
 import { RoleText } from './RoleText';
@@ -20,9 +21,7 @@ import { WorkspaceDetailsDialog } from './WorkspaceDetailsDialog';
 
 /** Loads a workspace for a page; "not found" covers both "does not exist" and "not yours". */
 export function useWorkspace(workspaceId: string) {
-  return useLoader(`workspace:${workspaceId}`, () =>
-    api.getWorkspace(workspaceId).then((r) => r.workspace),
-  );
+  return useLoader(`workspace:${workspaceId}`, () => loadWorkspace(workspaceId));
 }
 
 /** The page for a workspace that did not load: gone or not ours, or a failure to retry. */

@@ -2,6 +2,7 @@ import type { UserDto } from '@akkoord/domain';
 import { useSyncExternalStore } from 'react';
 import { api, isApiError, onUnauthenticated } from './apiClient';
 import { clearDocumentCaches } from './documentCaches';
+import { forgetWorkspaces } from './loadWorkspace';
 import { navigate, paths } from './router';
 
 export type Session =
@@ -71,6 +72,7 @@ export async function logOut(to: string = paths.home): Promise<void> {
   // and send the person to the login form they just left.
   navigate(to, { state: { notice: 'signed-out' } });
   setSession({ status: 'signed-out' });
+  forgetWorkspaces();
   await clearDocumentCaches();
 }
 
