@@ -150,7 +150,9 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
         JSON.stringify(errorSummary(all)),
     );
   }
-  // Each client creates its own paragraph to type into.
+  // Each client creates its own paragraph to type into. Akkoord's documents start from a
+  // template, so count paragraphs on top of what each document already held.
+  const base = new Map(all.map((c) => [c, c.doc.getXmlFragment('default').length]));
   const texts: Y.XmlText[] = [];
   for (const c of all) {
     const para = new Y.XmlElement('paragraph');
@@ -160,7 +162,7 @@ async function runTyping(p: TypingParams): Promise<TypingResult> {
     texts.push(text);
   }
   const allParagraphs = await waitFor(
-    () => all.every((c) => c.doc.getXmlFragment('default').length === M),
+    () => all.every((c) => c.doc.getXmlFragment('default').length === base.get(c)! + M),
     p.connectTimeoutS * 1000,
   );
   if (!allParagraphs) throw new Error('initial paragraphs did not reach every client in time');

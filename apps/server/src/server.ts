@@ -82,6 +82,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     metrics,
     log,
   });
+  accounts.onSessionEnded = (sessionId) => sync.endSession(sessionId);
   onAccessChanged = (_w, userId) => {
     sync.recheckUser(userId).catch((err: unknown) => log.error({ err }, 'access recheck failed'));
   };

@@ -22,6 +22,9 @@ export class AccountService {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Told when a session ends by logout, so open sockets that rode on it are closed too. */
+  onSessionEnded: (tokenHash: string) => void = () => {};
+
   async register(input: { email: string; password: string; name: string }): Promise<SessionResult> {
     if (await this.store.userByEmail(input.email)) {
       throw new AppError('conflict', 'An account with this e-mail address already exists');
@@ -60,17 +63,31 @@ export class AccountService {
 
   async logout(token: string): Promise<void> {
     await this.store.deleteSession(hashToken(token));
+    this.onSessionEnded(hashToken(token));
   }
 
   /** The user a token belongs to, or null when it is unknown, revoked or expired. */
   async authenticate(token: string): Promise<UserRecord | null> {
-    const session = await this.store.session(hashToken(token));
+    return (await this.authenticateSession(token))?.user ?? null;
+  }
+
+  /** Like `authenticate`, with the session's expiry and id (its token hash) for long-lived sockets. */
+  async authenticateSession(token: string): Promise<{ user: UserRecord; expiresAt: number; sessionId: string } | null> {
+    const sessionId = hashToken(token);
+    const session = await this.store.session(sessionId);
     if (!session) return null;
     if (session.expiresAt <= this.now()) {
-      await this.store.deleteSession(hashToken(token));
+      await this.store.deleteSession(sessionId);
       return null;
     }
-    return this.store.userById(session.userId);
+    const user = await this.store.userById(session.userId);
+    return user ? { user, expiresAt: session.expiresAt, sessionId } : null;
+  }
+
+  /** Whether a session (by id = token hash) still exists and has not expired. */
+  async isSessionLive(sessionId: string): Promise<boolean> {
+    const session = await this.store.session(sessionId);
+    return session !== null && session.expiresAt > this.now();
   }
 
   hasUsers(): Promise<boolean> {

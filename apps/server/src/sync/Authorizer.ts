@@ -16,6 +16,8 @@ export interface Grant {
   userId: string;
   access: Access;
   presence?: Presence;
+  /** The session the socket rides on: closed when it ends (logout) or expires. */
+  session?: { id: string; expiresAt: number };
 }
 
 /**
@@ -26,6 +28,8 @@ export interface Authorizer {
   authorize(req: IncomingMessage, room: string): Promise<Grant>;
   /** Re-decides for an open connection after its user's rights changed. */
   recheck?(userId: string, room: string): Promise<Grant>;
+  /** Whether a socket's session is still valid (checked at every heartbeat). */
+  sessionLive?(sessionId: string): Promise<boolean>;
 }
 
 /** Until accounts exist every connection may write; kept for tests and embedded use. */

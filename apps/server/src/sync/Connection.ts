@@ -27,6 +27,7 @@ export class Connection {
   readonly userId: string;
   access: Access;
   presence: Presence | undefined;
+  readonly session: Grant['session'];
 
   constructor(
     private readonly ws: WebSocket,
@@ -39,6 +40,7 @@ export class Connection {
     this.userId = grant.userId;
     this.access = grant.access;
     this.presence = grant.presence;
+    this.session = grant.session;
     this.log = log.child({ conn: this.id, room, userId: grant.userId });
     this.bucket = new TokenBucket(limits.ratePerSec, limits.rateBurst);
     ws.on('message', (data, isBinary) => this.receive(data, isBinary));

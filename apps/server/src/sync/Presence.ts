@@ -53,6 +53,19 @@ export class Presence {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, conn);
   }
 
+  /** Re-applies the server-known identity to a connection's states and tells everyone. */
+  restamp(conn: Connection): void {
+    if (!conn.presence) return;
+    const ids = [...conn.awarenessIds];
+    const entries = ids.flatMap((id) => {
+      const state = this.awareness.getStates().get(id);
+      const meta = this.awareness.meta.get(id);
+      // A higher clock makes every client (the owner included) take the new state.
+      return state && meta ? [{ clientId: id, clock: meta.clock + 1, state: { ...state, user: conn.presence } }] : [];
+    });
+    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+  }
+
   /** A connection left: its clients disappear for everyone. */
   remove(conn: Connection): void {
     if (conn.awarenessIds.size > 0) {

@@ -100,6 +100,10 @@ export class Room {
     for (const c of this.conns) this.greet(c);
   }
 
+  restampPresence(conn: Connection): void {
+    this.presence.restamp(conn);
+  }
+
   detach(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     this.presence.remove(conn);

@@ -28,9 +28,14 @@ export class WorkspaceAuthorizer implements Authorizer {
     if (!queryToken && !isAllowedOrigin(req, this.cfg.allowedOrigins)) {
       throw new AppError('forbidden', 'cross-origin connection refused');
     }
-    const user = await this.accounts.authenticate(token);
-    if (!user) throw new AppError('unauthenticated', 'session expired, log in again');
-    return this.recheck(user.id, room, user.name);
+    const session = await this.accounts.authenticateSession(token);
+    if (!session) throw new AppError('unauthenticated', 'session expired, log in again');
+    const grant = await this.recheck(session.user.id, room, session.user.name);
+    return { ...grant, session: { id: session.sessionId, expiresAt: session.expiresAt } };
+  }
+
+  sessionLive(sessionId: string): Promise<boolean> {
+    return this.accounts.isSessionLive(sessionId);
   }
 
   async recheck(userId: string, room: string, name?: string): Promise<Grant> {

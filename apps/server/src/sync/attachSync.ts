@@ -33,6 +33,8 @@ export interface SyncHandle {
    * refused ones are closed with the refusal's code, the rest follow their new access.
    */
   recheckUser(userId: string): Promise<void>;
+  /** Closes (4401) every socket opened with this session. */
+  endSession(sessionId: string): void;
   /** Stops the heartbeat and the WebSocket server. */
   dispose(): void;
 }
@@ -111,7 +113,25 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
   server.on('upgrade', onUpgrade);
   const heartbeat = setInterval(() => {
     for (const c of connections) c.checkAlive();
+    void closeEndedSessions();
   }, deps.limits.heartbeatMs);
+
+  /** Sessions can end elsewhere (expiry, another instance's logout): look once per heartbeat. */
+  const closeEndedSessions = async () => {
+    const live = deps.authorizer.sessionLive?.bind(deps.authorizer);
+    if (!live) return;
+    const ids = new Set([...connections].flatMap((c) => (c.session ? [c.session.id] : [])));
+    for (const id of ids) {
+      const ok = await live(id).catch(() => true);
+      if (!ok) endSession(id, 'session expired, log in again');
+    }
+  };
+
+  const endSession = (sessionId: string, reason: string) => {
+    for (const c of [...connections]) {
+      if (c.session?.id === sessionId) c.close(CloseCode.notAuthenticated, reason);
+    }
+  };
   heartbeat.unref();
 
   return {
@@ -133,6 +153,8 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
             const grant = await recheck(userId, c.room);
             c.access = grant.access;
             c.presence = grant.presence;
+            // Others must see the new role/party now, not at the client's next cursor move.
+            registry.get(c.room)?.restampPresence(c);
           } catch (err) {
             const { code, reason } = toCloseCode(err);
             c.close(code, reason);
@@ -140,6 +162,7 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
         }),
       );
     },
+    endSession: (sessionId) => endSession(sessionId, 'logged out'),
     dispose: () => {
       clearInterval(heartbeat);
       server.off('upgrade', onUpgrade);
