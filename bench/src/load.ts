@@ -304,6 +304,15 @@ async function seedRoom(
       `seeder could not sync (${seeder.closeCode} ${seeder.closeReason} ${seeder.errors.join('; ')})`,
     );
   }
+  // Akkoord's documents start from a template: what the server must end with is that starting
+  // content plus the seed, so fold the starting content (captured at sync) into the expectation.
+  if (seeder.captured.length > 0) {
+    const d = new Y.Doc();
+    for (const c of seeder.captured) Y.applyUpdate(d, c.payload);
+    for (const b of batches) Y.applyUpdate(d, b);
+    expect = fingerprint(d);
+    d.destroy();
+  }
   // Paced: ~50 messages/s, like a fast but human-driven client (servers may rate-limit).
   for (const b of batches) {
     if (seeder.closed) throw new Error(`seeder closed ${seeder.closeCode} ${seeder.closeReason}`);

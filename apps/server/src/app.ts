@@ -77,7 +77,8 @@ export function createApp(deps: AppDeps): Express {
   const onError: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
     const { status, body } = toHttpError(fromExpressError(err));
     if (status >= 500) deps.log.error({ err }, 'request failed');
-    const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)?.retryAfterSeconds;
+    const retry = (body.error.details as { retryAfterSeconds?: number } | undefined)
+      ?.retryAfterSeconds;
     if (status === 429 && retry !== undefined) res.setHeader('Retry-After', String(retry));
     res.status(status).json(body);
   };
@@ -89,8 +90,10 @@ export function createApp(deps: AppDeps): Express {
 function fromExpressError(err: unknown): unknown {
   if (err instanceof AppError) return err;
   const type = (err as { type?: string } | null)?.type;
-  if (type === 'entity.too.large') return new AppError('payload_too_large', 'Request body too large');
-  if (type === 'entity.parse.failed') return new AppError('bad_request', 'Request body is not valid JSON');
+  if (type === 'entity.too.large')
+    return new AppError('payload_too_large', 'Request body too large');
+  if (type === 'entity.parse.failed')
+    return new AppError('bad_request', 'Request body is not valid JSON');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new AppError('bad_request', 'Unsupported request encoding');
   }

@@ -17,6 +17,9 @@ describe('config', () => {
   });
 
   it('accepts overrides', () => {
-    expect(configFrom({ PORT: 0, DURABILITY: 'fsync' })).toMatchObject({ port: 0, durability: 'fsync' });
+    expect(configFrom({ PORT: 0, DURABILITY: 'fsync' })).toMatchObject({
+      port: 0,
+      durability: 'fsync',
+    });
   });
 });

@@ -96,11 +96,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
-      allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean),
+      allowedOrigins: e.ALLOWED_ORIGINS.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
       cookieSecure: e.COOKIE_SECURE === 'true',
       publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
       trustProxy: e.TRUST_PROXY,
-      login: { perAddress: e.LOGIN_MAX_PER_ADDRESS, perAccount: e.LOGIN_MAX_PER_ACCOUNT, windowMs: e.LOGIN_WINDOW_MS },
+      login: {
+        perAddress: e.LOGIN_MAX_PER_ADDRESS,
+        perAccount: e.LOGIN_MAX_PER_ACCOUNT,
+        windowMs: e.LOGIN_WINDOW_MS,
+      },
     },
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,

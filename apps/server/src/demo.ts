@@ -20,7 +20,9 @@ async function seed(): Promise<void> {
   const server = buildServer(config);
   try {
     const { accounts, workspaces } = server;
-    const existing = await accounts.login({ email: people[0].email, password: PASSWORD }, 'demo').catch(() => null);
+    const existing = await accounts
+      .login({ email: people[0].email, password: PASSWORD }, 'demo')
+      .catch(() => null);
     if (!existing) {
       const facilitator = await accounts.register({ ...people[0], password: PASSWORD });
       const ws = await workspaces.create(facilitator.user.id, {
@@ -30,11 +32,15 @@ async function seed(): Promise<void> {
       });
       for (const p of people.slice(1)) {
         const party = ws.parties.find((x) => x.kind === p.party)!;
-        const user = await accounts.register({ email: p.email, name: p.name, password: PASSWORD }).catch((err: unknown) => {
-          throw err instanceof AppError && err.code === 'conflict'
-            ? new Error(`${p.email} already exists in ${config.dataDir}; use another DATA_DIR for the demo`)
-            : err;
-        });
+        const user = await accounts
+          .register({ email: p.email, name: p.name, password: PASSWORD })
+          .catch((err: unknown) => {
+            throw err instanceof AppError && err.code === 'conflict'
+              ? new Error(
+                  `${p.email} already exists in ${config.dataDir}; use another DATA_DIR for the demo`,
+                )
+              : err;
+          });
         const inv = await workspaces.invite(facilitator.user.id, ws.id, {
           role: 'negotiator',
           partyId: party.id,

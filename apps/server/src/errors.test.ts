@@ -7,7 +7,9 @@ describe('errors', () => {
       status: 404,
       body: { error: { code: 'not_found', message: 'weg' } },
     });
-    expect(toHttpError(new AppError('validation_failed', 'fout', { title: 'leeg' })).body.error.details).toEqual({
+    expect(
+      toHttpError(new AppError('validation_failed', 'fout', { title: 'leeg' })).body.error.details,
+    ).toEqual({
       title: 'leeg',
     });
   });

@@ -47,5 +47,10 @@ export function toCloseCode(err: unknown): { code: number; reason: string } {
 export function truncateReason(reason: string): string {
   const buf = Buffer.from(reason, 'utf8');
   if (buf.length <= 123) return reason;
-  return buf.subarray(0, 120).toString('utf8').replace(/\uFFFD+$/, '') + '…';
+  return (
+    buf
+      .subarray(0, 120)
+      .toString('utf8')
+      .replace(/\uFFFD+$/, '') + '…'
+  );
 }

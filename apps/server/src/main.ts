@@ -32,7 +32,10 @@ async function main(): Promise<void> {
 
   const addr = await server.listen(config.port, config.host);
   const url = `http://${addr.address}:${addr.port}`;
-  log.info({ port: addr.port, url, dataDir: config.dataDir, durability: config.durability }, 'listening');
+  log.info(
+    { port: addr.port, url, dataDir: config.dataDir, durability: config.durability },
+    'listening',
+  );
   if (!(await server.accounts.hasUsers())) {
     process.stdout.write(
       `\nAkkoord draait op ${url}\n` +

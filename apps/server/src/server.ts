@@ -58,8 +58,11 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   const accounts = new AccountService(accountStore, throttle, config.auth.sessionTtlMs);
   // Filled in below: the service tells sync about rights changes, sync needs the service's store.
   let onAccessChanged = (_workspaceId: string, _userId: string): void => {};
-  const workspaces = new WorkspaceService(workspaceStore, (w, u) => onAccessChanged(w, u), Date.now, (docs, parties) =>
-    seedTemplates(store, docs, parties),
+  const workspaces = new WorkspaceService(
+    workspaceStore,
+    (w, u) => onAccessChanged(w, u),
+    Date.now,
+    (docs, parties) => seedTemplates(store, docs, parties),
   );
   let ready = false;
   const app = createApp({
@@ -77,7 +80,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   const sync = attachSync(server, {
     store,
     batcher,
-    authorizer: overrides.authorizer ?? new WorkspaceAuthorizer(accounts, workspaceStore, config.auth),
+    authorizer:
+      overrides.authorizer ?? new WorkspaceAuthorizer(accounts, workspaceStore, config.auth),
     limits: config.limits,
     metrics,
     log,
@@ -126,7 +130,13 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
 }
 
 /** New process and agreement documents open with their template: the first entry of their log. */
-async function seedTemplates(store: DocumentStore, documents: readonly DocumentDto[], parties: readonly PartyDto[]): Promise<void> {
-  const entries = documents.flatMap((d) => (hasTemplate(d.kind) ? [{ room: d.room, update: templateUpdate(d.kind, parties) }] : []));
+async function seedTemplates(
+  store: DocumentStore,
+  documents: readonly DocumentDto[],
+  parties: readonly PartyDto[],
+): Promise<void> {
+  const entries = documents.flatMap((d) =>
+    hasTemplate(d.kind) ? [{ room: d.room, update: templateUpdate(d.kind, parties) }] : [],
+  );
   if (entries.length > 0) await store.append(entries);
 }

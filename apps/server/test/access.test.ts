@@ -32,7 +32,9 @@ afterEach(async () => {
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms),
+    ),
   ]);
 }
 
@@ -49,12 +51,18 @@ function queryAuthorizer(calls: { room: string; url: string }[]): Authorizer {
       if (deny === 'unauthenticated' || deny === 'forbidden' || deny === 'not_found') {
         return Promise.reject(new AppError(deny, `refused: ${deny}`));
       }
-      return Promise.resolve({ userId: q.get('user') ?? 'u1', access: q.get('access') === 'read' ? 'read' : 'write' });
+      return Promise.resolve({
+        userId: q.get('user') ?? 'u1',
+        access: q.get('access') === 'read' ? 'read' : 'write',
+      });
     },
   };
 }
 
-async function serverWith(calls: { room: string; url: string }[], env: Record<string, string | number> = {}) {
+async function serverWith(
+  calls: { room: string; url: string }[],
+  env: Record<string, string | number> = {},
+) {
   const s = await startTestServer(env, { authorizer: queryAuthorizer(calls) });
   servers.push(s);
   return s;
@@ -102,7 +110,9 @@ describe('access', () => {
       expect(s.server.sync.registry.get('acc1-room')).toBeUndefined();
       expect(await documentLoads(s)).toBe(0);
       expect(s.server.sync.connections.size).toBe(0);
-      expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: String(code) })).toBe(1);
+      expect(
+        await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: String(code) }),
+      ).toBe(1);
     });
   }
 
@@ -112,11 +122,17 @@ describe('access', () => {
     const writer = client(s, 'acc1-doc');
     await whenSynced(writer);
     writer.doc.getText('t').insert(0, 'secret');
-    await waitFor(() => s.server.sync.registry.get('acc1-doc')?.doc.getText('t').toJSON() === 'secret', 5000, 'stored');
+    await waitFor(
+      () => s.server.sync.registry.get('acc1-doc')?.doc.getText('t').toJSON() === 'secret',
+      5000,
+      'stored',
+    );
 
     const refused = client(s, 'acc1-doc', { deny: 'forbidden' });
     const closes: number[] = [];
-    refused.provider.on('connection-close', (e: { code: number } | null) => closes.push(e?.code ?? -1));
+    refused.provider.on('connection-close', (e: { code: number } | null) =>
+      closes.push(e?.code ?? -1),
+    );
     await waitFor(() => closes.length > 0, 5000, 'provider closed');
     expect(closes[0]).toBe(CloseCode.forbidden);
     expect(refused.text()).toBe('');
@@ -124,7 +140,10 @@ describe('access', () => {
   });
 
   it('ACC-1 an authorizer that fails unexpectedly closes with 1011 and admits nothing', async () => {
-    const s = await startTestServer({}, { authorizer: { authorize: () => Promise.reject(new Error('database down')) } });
+    const s = await startTestServer(
+      {},
+      { authorizer: { authorize: () => Promise.reject(new Error('database down')) } },
+    );
     servers.push(s);
     const c = await raw(s, 'acc1-broken');
     const closed = await within(c.closed, 5000, 'close');
@@ -197,17 +216,26 @@ describe('access', () => {
     const writer = client(s, 'acc2-live');
     await whenSynced(writer);
     writer.doc.getText('t').insert(0, 'before the reader');
-    await waitFor(() => s.server.sync.registry.get('acc2-live')?.doc.getText('t').toJSON() === 'before the reader', 5000, 'stored');
+    await waitFor(
+      () =>
+        s.server.sync.registry.get('acc2-live')?.doc.getText('t').toJSON() === 'before the reader',
+      5000,
+      'stored',
+    );
 
     const reader = client(s, 'acc2-live', { access: 'read' });
     await whenSynced(reader);
     await waitFor(() => reader.text() === 'before the reader', 5000, 'reader has the document');
     writer.doc.getText('t').insert(0, 'live: ');
-    await waitFor(() => reader.text() === 'live: before the reader', 5000, 'reader sees live update');
+    await waitFor(
+      () => reader.text() === 'live: before the reader',
+      5000,
+      'reader sees live update',
+    );
     expect(reader.provider.wsconnected).toBe(true);
   });
 
-  it('ACC-2 a read-only connection\'s update and sync step 2 are refused with permission-denied: never applied, broadcast or stored', async () => {
+  it("ACC-2 a read-only connection's update and sync step 2 are refused with permission-denied: never applied, broadcast or stored", async () => {
     const s = await serverWith([]);
     const room = 'acc2';
     const writer = client(s, room);
@@ -229,7 +257,10 @@ describe('access', () => {
     readerProvider.doc.getText('t').insert(0, 'READER-EDIT ');
 
     await waitForAsync(
-      async () => (await metricValue(s.server.metrics, 'akkoord_updates_refused_total', { reason: 'read-only' })) >= 3,
+      async () =>
+        (await metricValue(s.server.metrics, 'akkoord_updates_refused_total', {
+          reason: 'read-only',
+        })) >= 3,
       5000,
       'the reader provider edit refused too',
     );
@@ -238,7 +269,11 @@ describe('access', () => {
     writer.doc.getText('t').insert(11, '!');
     await waitFor(() => receivedUpdates(bystander).length >= 1, 5000, 'bystander sees the writer');
     await waitFor(() => receivedUpdates(rr).length >= 1, 5000, 'raw reader sees the writer');
-    await waitFor(() => readerProvider.text().endsWith('agreed text!'), 5000, 'reader provider sees the writer');
+    await waitFor(
+      () => readerProvider.text().endsWith('agreed text!'),
+      5000,
+      'reader provider sees the writer',
+    );
 
     const serverText = s.server.sync.registry.get(room)!.doc.getText('t').toJSON();
     expect(serverText).toBe('agreed text!');
@@ -247,9 +282,18 @@ describe('access', () => {
       expect(bytesEqual(u, viaUpdate) || bytesEqual(u, viaStep2)).toBe(false);
     }
     const rows = readStoredUpdates(s.dataDir, room);
-    expect(rows.some((r) => containsBytes(r.data, viaUpdate) || containsBytes(r.data, viaStep2))).toBe(false);
-    expect(rows.some((r) => r.data.includes(Buffer.from('FORGED')) || r.data.includes(Buffer.from('READER-EDIT')))).toBe(false);
-    expect(await metricValue(s.server.metrics, 'akkoord_updates_refused_total', { reason: 'read-only' })).toBe(3);
+    expect(
+      rows.some((r) => containsBytes(r.data, viaUpdate) || containsBytes(r.data, viaStep2)),
+    ).toBe(false);
+    expect(
+      rows.some(
+        (r) =>
+          r.data.includes(Buffer.from('FORGED')) || r.data.includes(Buffer.from('READER-EDIT')),
+      ),
+    ).toBe(false);
+    expect(
+      await metricValue(s.server.metrics, 'akkoord_updates_refused_total', { reason: 'read-only' }),
+    ).toBe(3);
     // Told, not thrown out.
     expect(rr.ws.readyState).toBe(WebSocket.OPEN);
     expect(readerProvider.provider.wsconnected).toBe(true);

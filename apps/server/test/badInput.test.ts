@@ -53,7 +53,9 @@ async function raw(s: TestServer, room: string): Promise<RawClient> {
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return Promise.race([
     p,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms),
+    ),
   ]);
 }
 
@@ -67,7 +69,8 @@ function countDisconnects(c: Client): () => number {
 
 function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return (
-    bytesEqual(Y.encodeStateVector(a), Y.encodeStateVector(b)) && Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b))
+    bytesEqual(Y.encodeStateVector(a), Y.encodeStateVector(b)) &&
+    Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b))
   );
 }
 
@@ -108,14 +111,21 @@ const badCases: BadCase[] = [
   { name: 'a truncated varint (message type)', send: (ws) => ws.send(Uint8Array.of(0x80)) },
   {
     name: 'an overlong varint (message type past 2^53)',
-    send: (ws) => ws.send(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)),
+    send: (ws) =>
+      ws.send(Uint8Array.of(0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f)),
   },
-  { name: 'a truncated varint (sync sub-type)', send: (ws) => ws.send(Uint8Array.of(MessageType.sync, 0xff)) },
+  {
+    name: 'a truncated varint (sync sub-type)',
+    send: (ws) => ws.send(Uint8Array.of(MessageType.sync, 0xff)),
+  },
   {
     name: 'a sync message whose payload length runs past the frame',
     send: (ws) => ws.send(Uint8Array.of(MessageType.sync, SyncMessageType.update, 0x40, 1, 2, 3)),
   },
-  { name: 'a sync message with an unknown sub-type', send: (ws) => ws.send(syncFrame(7, Uint8Array.of(0, 0))) },
+  {
+    name: 'a sync message with an unknown sub-type',
+    send: (ws) => ws.send(syncFrame(7, Uint8Array.of(0, 0))),
+  },
   {
     name: 'a sync update whose payload is not a Yjs update',
     precondition: () => expect(() => Y.decodeUpdate(notAnUpdate)).toThrow(),
@@ -140,11 +150,19 @@ const badCases: BadCase[] = [
   },
   {
     name: 'malformed awareness JSON',
-    send: (ws) => ws.send(awarenessFrame(rawAwarenessUpdate([{ clientId: 4242, clock: 1, json: '{"user": {"name": "x"' }]))),
+    send: (ws) =>
+      ws.send(
+        awarenessFrame(
+          rawAwarenessUpdate([{ clientId: 4242, clock: 1, json: '{"user": {"name": "x"' }]),
+        ),
+      ),
   },
   {
     name: 'a truncated awareness update',
-    send: (ws) => ws.send(awarenessFrame(rawAwarenessUpdate([{ clientId: 4242, clock: 1, json: '{}' }]).slice(0, 3))),
+    send: (ws) =>
+      ws.send(
+        awarenessFrame(rawAwarenessUpdate([{ clientId: 4242, clock: 1, json: '{}' }]).slice(0, 3)),
+      ),
   },
 ];
 
@@ -181,8 +199,16 @@ describe('bad input', () => {
       // The other clients stayed connected and keep syncing.
       a.doc.getText('t').insert(5, ' world');
       b.doc.getText('t').insert(0, '> ');
-      await waitFor(() => a.text() === '> hello world' && b.text() === '> hello world', 5000, 'a and b converge');
-      await waitFor(() => roomDocOf().getText('t').toJSON() === '> hello world', 5000, 'server converges');
+      await waitFor(
+        () => a.text() === '> hello world' && b.text() === '> hello world',
+        5000,
+        'a and b converge',
+      );
+      await waitFor(
+        () => roomDocOf().getText('t').toJSON() === '> hello world',
+        5000,
+        'server converges',
+      );
       expect(aDown()).toBe(0);
       expect(bDown()).toBe(0);
       expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
@@ -213,10 +239,18 @@ describe('bad input', () => {
 
     const poisoner = await raw(s, room);
     poisoner.send(updateFrame(POISON));
-    await waitFor(() => receivedUpdates(poisoner).some((u) => bytesEqual(u, POISON)), 5000, 'poison accepted (pending)');
+    await waitFor(
+      () => receivedUpdates(poisoner).some((u) => bytesEqual(u, POISON)),
+      5000,
+      'poison accepted (pending)',
+    );
     // The room may rebuild its Y.Doc from storage after bad input: always ask for the current one.
-      const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
-    await waitFor(() => sameState(roomDocOf(), a.doc) && sameState(roomDocOf(), b.doc), 5000, 'everyone has the same state');
+    const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
+    await waitFor(
+      () => sameState(roomDocOf(), a.doc) && sameState(roomDocOf(), b.doc),
+      5000,
+      'everyone has the same state',
+    );
     expect(roomDocOf().store.pendingStructs).not.toBeNull();
     const rowsBefore = readStoredUpdates(s.dataDir, room).length;
 
@@ -231,7 +265,11 @@ describe('bad input', () => {
     expect(aDown() + bDown()).toBe(0);
     // The document is what everyone has: the half-applied insert is neither in memory nor stored.
     const current = () => s.server.sync.registry.get(room)?.doc;
-    await waitFor(() => current()?.getText('t').toJSON() === 'hello world', 5000, 'server has the next edit');
+    await waitFor(
+      () => current()?.getText('t').toJSON() === 'hello world',
+      5000,
+      'server has the next edit',
+    );
     expect(current()!.getText('fz').toJSON()).toBe('');
     expect(sameState(current()!, a.doc)).toBe(true);
     const rows = readStoredUpdates(s.dataDir, room).map((r) => new Uint8Array(r.data));
@@ -261,7 +299,16 @@ describe('bad input', () => {
     // Neither a query nor a newcomer's greeting may report a state of the closed connection.
     const probe = await raw(s, room);
     probe.send(queryAwarenessFrame());
-    await waitFor(() => probe.frames.some((f) => decodeFrame(f).type === MessageType.awareness && awarenessClientIds(decodeFrame(f).payload!).includes(watcher.doc.clientID)), 5000, 'query answered');
+    await waitFor(
+      () =>
+        probe.frames.some(
+          (f) =>
+            decodeFrame(f).type === MessageType.awareness &&
+            awarenessClientIds(decodeFrame(f).payload!).includes(watcher.doc.clientID),
+        ),
+      5000,
+      'query answered',
+    );
     const reported = probe.frames
       .map(decodeFrame)
       .filter((m) => m.type === MessageType.awareness)
@@ -283,7 +330,11 @@ describe('bad input', () => {
     c.send(typedFrame(4));
     // Processing is in order: an answer to a later step 1 proves the unknown ones were handled.
     c.send(step1Frame());
-    await waitFor(() => c.frames.some((f) => decodeFrame(f).sub === SyncMessageType.step2), 5000, 'step 2 answer');
+    await waitFor(
+      () => c.frames.some((f) => decodeFrame(f).sub === SyncMessageType.step2),
+      5000,
+      'step 2 answer',
+    );
     expect(c.ws.readyState).toBe(WebSocket.OPEN);
 
     const u = textUpdate('after unknown types');
@@ -293,36 +344,45 @@ describe('bad input', () => {
     expect(c.ws.readyState).toBe(WebSocket.OPEN);
   });
 
-  it('BAD-2 fuzz: 10,000 random and mutated frames leave the server alive, other clients unaffected and the document unchanged', { timeout: 180_000 }, async () => {
-    const s = await server({
-      // The fuzz is about parsing, not the rate limiter; and keep the log uncompacted so every
-      // stored row can be checked.
-      RATE_LIMIT_PER_SEC: 1_000_000,
-      RATE_LIMIT_BURST: 1_000_000,
-      COMPACT_EVERY_UPDATES: 1_000_000_000,
-      COMPACT_EVERY_BYTES: 1e12,
-    });
-    const room = 'fuzz';
-    const r = await runFuzz(s, room, { seed: 0xa4c00d, frames: 10_000, connections: 4 });
+  it(
+    'BAD-2 fuzz: 10,000 random and mutated frames leave the server alive, other clients unaffected and the document unchanged',
+    { timeout: 180_000 },
+    async () => {
+      const s = await server({
+        // The fuzz is about parsing, not the rate limiter; and keep the log uncompacted so every
+        // stored row can be checked.
+        RATE_LIMIT_PER_SEC: 1_000_000,
+        RATE_LIMIT_BURST: 1_000_000,
+        COMPACT_EVERY_UPDATES: 1_000_000_000,
+        COMPACT_EVERY_BYTES: 1e12,
+      });
+      const room = 'fuzz';
+      const r = await runFuzz(s, room, { seed: 0xa4c00d, frames: 10_000, connections: 4 });
 
-    // The server is alive, and every frame it refused was refused as bad input (nothing crashed
-    // into 1011 or was dropped without a close frame).
-    expect(r.healthz).toBe(200);
-    expect(r.framesSent).toBe(10_000);
-    expect(r.unexpectedCloseCodes).toEqual({});
-    // The run really exercised both paths: refused frames and accepted writes.
-    expect(r.closes).toBeGreaterThan(500);
-    expect(r.acceptedUpdates).toBeGreaterThan(10);
-    // The bystanders were never disturbed and their content is intact.
-    expect(r.bystanders).toEqual({ disconnects: 0, listenerClosed: false, connected: true, textIntact: true });
-    // Frames that were not accepted updates never changed the document: after every frame the
-    // server's document equals the providers' content plus exactly the accepted updates.
-    expect(r.firstDivergence, `first divergence: ${r.firstDivergence}`).toBeNull();
-    // Nothing was stored that was not also broadcast (same rows, same order).
-    expect(r.storedRowsMatchBroadcasts).toBe(true);
-    // After the fuzz the providers still converge on new edits, and the server holds the same state.
-    expect(r.afterFuzz).toEqual({ providersConverged: true, serverEqualsProviders: true });
-  });
+      // The server is alive, and every frame it refused was refused as bad input (nothing crashed
+      // into 1011 or was dropped without a close frame).
+      expect(r.healthz).toBe(200);
+      expect(r.framesSent).toBe(10_000);
+      expect(r.unexpectedCloseCodes).toEqual({});
+      // The run really exercised both paths: refused frames and accepted writes.
+      expect(r.closes).toBeGreaterThan(500);
+      expect(r.acceptedUpdates).toBeGreaterThan(10);
+      // The bystanders were never disturbed and their content is intact.
+      expect(r.bystanders).toEqual({
+        disconnects: 0,
+        listenerClosed: false,
+        connected: true,
+        textIntact: true,
+      });
+      // Frames that were not accepted updates never changed the document: after every frame the
+      // server's document equals the providers' content plus exactly the accepted updates.
+      expect(r.firstDivergence, `first divergence: ${r.firstDivergence}`).toBeNull();
+      // Nothing was stored that was not also broadcast (same rows, same order).
+      expect(r.storedRowsMatchBroadcasts).toBe(true);
+      // After the fuzz the providers still converge on new edits, and the server holds the same state.
+      expect(r.afterFuzz).toEqual({ providersConverged: true, serverEqualsProviders: true });
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +394,12 @@ interface FuzzReport {
   closes: number;
   acceptedUpdates: number;
   unexpectedCloseCodes: Record<number, number>;
-  bystanders: { disconnects: number; listenerClosed: boolean; connected: boolean; textIntact: boolean };
+  bystanders: {
+    disconnects: number;
+    listenerClosed: boolean;
+    connected: boolean;
+    textIntact: boolean;
+  };
   firstDivergence: string | null;
   storedRowsMatchBroadcasts: boolean;
   afterFuzz: { providersConverged: boolean; serverEqualsProviders: boolean };
@@ -389,7 +454,8 @@ class FuzzConn {
   }
 }
 
-const isUpdateFrame = (f: Uint8Array) => f[0] === MessageType.sync && f[1] === SyncMessageType.update;
+const isUpdateFrame = (f: Uint8Array) =>
+  f[0] === MessageType.sync && f[1] === SyncMessageType.update;
 
 /** What the server must do with a frame, judged independently of the server's own parser. */
 function classify(frame: Uint8Array): { step1: boolean; update: Uint8Array | null } {
@@ -399,8 +465,10 @@ function classify(frame: Uint8Array): { step1: boolean; update: Uint8Array | nul
     const sub = decoding.readVarUint(d);
     const payload = decoding.readVarUint8Array(d);
     if (sub === SyncMessageType.step1) return { step1: true, update: null };
-    if (sub !== SyncMessageType.step2 && sub !== SyncMessageType.update) return { step1: false, update: null };
-    if (payload.length === 2 && payload[0] === 0 && payload[1] === 0) return { step1: false, update: null };
+    if (sub !== SyncMessageType.step2 && sub !== SyncMessageType.update)
+      return { step1: false, update: null };
+    if (payload.length === 2 && payload[0] === 0 && payload[1] === 0)
+      return { step1: false, update: null };
     Y.decodeUpdate(payload);
     return { step1: false, update: payload };
   } catch {
@@ -433,12 +501,19 @@ function templates(rand: () => number): Uint8Array[] {
     out.push(step2Frame(Y.encodeStateAsUpdate(doc)));
     out.push(step1Frame(Y.encodeStateVector(doc)));
     const aw = new awarenessProtocol.Awareness(doc);
-    aw.setLocalState({ user: { name: `fuzzer ${k}`, color: '#abcdef' }, cursor: { anchor: 3, head: 5 } });
+    aw.setLocalState({
+      user: { name: `fuzzer ${k}`, color: '#abcdef' },
+      cursor: { anchor: 3, head: 5 },
+    });
     out.push(awarenessFrame(awarenessProtocol.encodeAwarenessUpdate(aw, [doc.clientID])));
     aw.destroy();
     doc.destroy();
   }
-  out.push(queryAwarenessFrame(), step1Frame(), Uint8Array.of(MessageType.auth, 0, 3, 0x61, 0x62, 0x63));
+  out.push(
+    queryAwarenessFrame(),
+    step1Frame(),
+    Uint8Array.of(MessageType.auth, 0, 3, 0x61, 0x62, 0x63),
+  );
   return out;
 }
 
@@ -462,7 +537,8 @@ function mutate(src: Uint8Array, rand: () => number): Uint8Array {
         for (let i = int(16) + 1; i > 0; i--) f.push(int(256));
         break;
       case 4: // varint corruption: a run of continuation bytes, or a high bit set on one byte
-        if (rand() < 0.5) f.splice(pos, 0, ...Array.from({ length: 1 + int(9) }, () => 0x80 | int(128)));
+        if (rand() < 0.5)
+          f.splice(pos, 0, ...Array.from({ length: 1 + int(9) }, () => 0x80 | int(128)));
         else if (f.length) f[pos] = f[pos]! | 0x80;
         break;
       case 5: // delete a range
@@ -503,10 +579,14 @@ async function runFuzz(
   const bDown = countDisconnects(b);
   a.doc.getText('t').insert(0, 'content from a. ');
   b.doc.getText('t').insert(0, 'content from b. ');
-  await waitFor(() => a.text() === b.text() && a.text().length === 32, 5000, 'providers converge before the fuzz');
+  await waitFor(
+    () => a.text() === b.text() && a.text().length === 32,
+    5000,
+    'providers converge before the fuzz',
+  );
   const preFuzz = a.text();
   // The room may rebuild its Y.Doc from storage after bad input: always ask for the current one.
-      const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
+  const roomDocOf = () => s.server.sync.registry.get(room)!.doc;
   await waitFor(() => sameState(roomDocOf(), a.doc), 5000, 'server has the providers content');
 
   // The expected document: the providers' content plus exactly the updates the server accepted.
@@ -524,7 +604,8 @@ async function runFuzz(
   const started = Date.now();
 
   for (let i = 0; i < opts.frames; i++) {
-    const frame = rand() < 0.35 ? randomFrame(rand) : mutate(tpl[Math.floor(rand() * tpl.length)]!, rand);
+    const frame =
+      rand() < 0.35 ? randomFrame(rand) : mutate(tpl[Math.floor(rand() * tpl.length)]!, rand);
     const slot = i % opts.connections;
     let c = conns[slot];
     if (!c || c.closedWith !== null) {
@@ -553,7 +634,8 @@ async function runFuzz(
     const hex = Buffer.from(frame).toString('hex');
     if (c.closedWith !== null) {
       closes++;
-      if (c.closedWith !== CloseCode.badMessage) unexpected[c.closedWith] = (unexpected[c.closedWith] ?? 0) + 1;
+      if (c.closedWith !== CloseCode.badMessage)
+        unexpected[c.closedWith] = (unexpected[c.closedWith] ?? 0) + 1;
     } else if (kind.update !== null) {
       // Accepted and broadcast: it is part of the document now.
       accepted++;
@@ -577,7 +659,8 @@ async function runFuzz(
   const elapsed = Date.now() - started;
   for (const c of conns) c?.ws.close();
   for (const c of await Promise.all(spares)) c.ws.close();
-  if (firstDivergence === null && !sameState(roomDocOf(), shadow)) firstDivergence = 'after the run';
+  if (firstDivergence === null && !sameState(roomDocOf(), shadow))
+    firstDivergence = 'after the run';
 
   const healthz = (await fetch(`${s.url}/healthz`)).status;
   const bystanders = {
@@ -585,14 +668,21 @@ async function runFuzz(
     listenerClosed: listener.closedWith !== null,
     connected: a.provider.wsconnected && b.provider.wsconnected,
     // The fuzz only ever wrote to other root types.
-    textIntact: a.text() === preFuzz && b.text() === preFuzz && roomDocOf().getText('t').toJSON() === preFuzz,
+    textIntact:
+      a.text() === preFuzz && b.text() === preFuzz && roomDocOf().getText('t').toJSON() === preFuzz,
   };
 
   // Every row in storage was broadcast, in the same order (nothing stored that nobody saw).
   await s.server.sync.registry.get(room)!.settled();
   const rows = readStoredUpdates(s.dataDir, room).map((r) => new Uint8Array(r.data));
   // The last broadcasts may still be on their way to the listener.
-  await listener.until(() => listener.frames.filter(isUpdateFrame).length >= rows.length, 5000, () => 'listener to catch up').catch(() => {});
+  await listener
+    .until(
+      () => listener.frames.filter(isUpdateFrame).length >= rows.length,
+      5000,
+      () => 'listener to catch up',
+    )
+    .catch(() => {});
   const broadcasts = listener.frames.filter(isUpdateFrame).map((f) => decodeFrame(f).payload!);
   const storedRowsMatchBroadcasts =
     rows.length === broadcasts.length && rows.every((r, i) => bytesEqual(r, broadcasts[i]!));
@@ -605,7 +695,10 @@ async function runFuzz(
     () => true,
     () => false,
   );
-  const serverEquals = await waitFor(() => sameState(roomDocOf(), a.doc) && sameState(roomDocOf(), b.doc), 5000).then(
+  const serverEquals = await waitFor(
+    () => sameState(roomDocOf(), a.doc) && sameState(roomDocOf(), b.doc),
+    5000,
+  ).then(
     () => true,
     () => false,
   );

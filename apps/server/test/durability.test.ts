@@ -44,8 +44,11 @@ function freePort(): Promise<number> {
 function rowsOf(dataDir: string, room: string): Uint8Array[] {
   const db = new Database(path.join(dataDir, 'akkoord.sqlite'), { readonly: true });
   try {
-    const snap = db.prepare('SELECT state FROM doc_snapshot WHERE room = ?').get(room) as { state: Buffer } | undefined;
-    const ups = db.prepare('SELECT data FROM doc_update WHERE room = ? ORDER BY seq').all(room) as { data: Buffer }[];
+    const snap = db.prepare('SELECT state FROM doc_snapshot WHERE room = ?').get(room) as
+      { state: Buffer } | undefined;
+    const ups = db.prepare('SELECT data FROM doc_update WHERE room = ? ORDER BY seq').all(room) as {
+      data: Buffer;
+    }[];
     return [...(snap ? [snap.state] : []), ...ups.map((u) => u.data)].map((b) => new Uint8Array(b));
   } finally {
     db.close();
@@ -77,7 +80,10 @@ describe('durability', () => {
     writers.push(w);
     await w.opened;
     await waitFor(() => w.seen.length > 0, 5000, 'initial step 2');
-    const batches = async () => (await s.server.metrics.persistLatency.get()).values.find((v) => v.metricName?.endsWith('_count'))?.value ?? 0;
+    const batches = async () =>
+      (await s.server.metrics.persistLatency.get()).values.find((v) =>
+        v.metricName?.endsWith('_count'),
+      )?.value ?? 0;
     const before = await batches();
     const seenBefore = w.seen.length;
     // 200 frames written back to back reach the server in few TCP reads.
@@ -95,7 +101,8 @@ describe('durability', () => {
     const w = new RawWriter(srv.wsUrl, rooms.agreement, token);
     writers.push(w);
     await w.opened;
-    for (let i = 0; i < 300; i++) w.doc.getText('t').insert(w.doc.getText('t').length, String(i % 10));
+    for (let i = 0; i < 300; i++)
+      w.doc.getText('t').insert(w.doc.getText('t').length, String(i % 10));
     await waitFor(() => w.seen.length >= 100, 10_000, 'some echoes');
     const t0 = Date.now();
     srv.kill('SIGTERM');
@@ -123,7 +130,10 @@ describe('durability', () => {
         rooms = [p.rooms.process, p.rooms.agreement];
         token = p.token;
       }
-      const ws = rooms.flatMap((room) => [new RawWriter(srv.wsUrl, room, token), new RawWriter(srv.wsUrl, room, token)]);
+      const ws = rooms.flatMap((room) => [
+        new RawWriter(srv.wsUrl, room, token),
+        new RawWriter(srv.wsUrl, room, token),
+      ]);
       writers.push(...ws);
       await Promise.all(ws.map((w) => w.opened));
       let killed = false;
@@ -206,7 +216,10 @@ describe('durability', () => {
     await waitFor(() => s.server.sync.registry.size === 0, 5000, 'unloaded');
     // Unload compacted; add a broken entry behind the snapshot by hand.
     const db = new Database(path.join(s.dataDir, 'akkoord.sqlite'));
-    db.prepare('INSERT INTO doc_update (room, data) VALUES (?, ?)').run('d5', Buffer.from([1, 2, 3, 250, 7]));
+    db.prepare('INSERT INTO doc_update (room, data) VALUES (?, ?)').run(
+      'd5',
+      Buffer.from([1, 2, 3, 250, 7]),
+    );
     db.close();
     const b = connectClient(s.wsUrl, 'd5');
     clients.push(b);

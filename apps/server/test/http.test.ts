@@ -66,7 +66,9 @@ describe('http', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     cleanups.push(release);
-    const store: DocumentStore = delegatingStore(sqlite, { close: () => gate.then(() => sqlite.close()) });
+    const store: DocumentStore = delegatingStore(sqlite, {
+      close: () => gate.then(() => sqlite.close()),
+    });
     const s = await startTestServer({ DATA_DIR: dataDir }, { store });
     servers.push(s);
 
@@ -86,7 +88,11 @@ describe('http', () => {
 
     const stopping = s.server.shutdown();
     sock.write('Connection: close\r\n\r\n');
-    await waitFor(() => answer.includes('\r\n\r\n') && answer.includes('}'), 5000, 'readyz answer during shutdown');
+    await waitFor(
+      () => answer.includes('\r\n\r\n') && answer.includes('}'),
+      5000,
+      'readyz answer during shutdown',
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 503 /);
     expect(answer).toContain('"status":"not-ready"');
 
@@ -101,7 +107,11 @@ describe('http', () => {
     clients.push(a);
     await whenSynced(a);
     a.doc.getText('t').insert(0, 'counted');
-    await waitFor(() => s.server.sync.registry.get('metrics-room')?.doc.getText('t').toJSON() === 'counted', 5000, 'stored');
+    await waitFor(
+      () => s.server.sync.registry.get('metrics-room')?.doc.getText('t').toJSON() === 'counted',
+      5000,
+      'stored',
+    );
     const refused = await connectRaw(s.wsUrl, 'no such room!');
     raws.push(refused);
     expect((await refused.closed).code).toBe(CloseCode.unknownRoom);
@@ -126,7 +136,9 @@ describe('http', () => {
     expect(samples(text, 'akkoord_updates_in_total').get('')).toBeGreaterThanOrEqual(1);
     expect(samples(text, 'akkoord_persist_seconds_count').get('')).toBeGreaterThanOrEqual(1);
     expect(samples(text, 'akkoord_fanout_seconds_count').get('')).toBeGreaterThanOrEqual(1);
-    expect(samples(text, 'akkoord_fanout_seconds_bucket').get('{le="+Inf"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      samples(text, 'akkoord_fanout_seconds_bucket').get('{le="+Inf"}'),
+    ).toBeGreaterThanOrEqual(1);
     expect(samples(text, 'nodejs_eventloop_lag_seconds').get('')).toBeGreaterThanOrEqual(0);
     expect(samples(text, 'akkoord_ws_closes_total').get('{code="4404"}')).toBe(1);
   });
@@ -143,7 +155,11 @@ describe('http', () => {
       404,
       'not_found',
     );
-    await expectError(await fetch(`${s.url}/api/no-such-route`, { method: 'DELETE' }), 404, 'not_found');
+    await expectError(
+      await fetch(`${s.url}/api/no-such-route`, { method: 'DELETE' }),
+      404,
+      'not_found',
+    );
   });
 
   it('an invalid JSON body to /api answers 400 bad_request', async () => {
@@ -166,7 +182,11 @@ describe('http', () => {
     const big = JSON.stringify({ email: 'a@b.nl', password: 'x'.repeat(1024 * 1024 + 16) });
     for (const path of ['/api/no-such-route', '/api/auth/login']) {
       await expectError(
-        await fetch(`${s.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: big }),
+        await fetch(`${s.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: big,
+        }),
         413,
         'payload_too_large',
       );
@@ -174,7 +194,11 @@ describe('http', () => {
     // Just under the limit is parsed (and then answered by the route: here, not found).
     const fits = JSON.stringify({ pad: 'x'.repeat(1000 * 1000) });
     await expectError(
-      await fetch(`${s.url}/api/no-such-route`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: fits }),
+      await fetch(`${s.url}/api/no-such-route`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: fits,
+      }),
       404,
       'not_found',
     );

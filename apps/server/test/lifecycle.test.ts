@@ -33,9 +33,15 @@ function gatedStore(dataDir: string) {
   return { store, loads: () => loads, release };
 }
 
-async function counter(s: TestServer, name: 'documentLoads' | 'closes', label: string): Promise<number> {
+async function counter(
+  s: TestServer,
+  name: 'documentLoads' | 'closes',
+  label: string,
+): Promise<number> {
   const values = (await s.server.metrics[name].get()).values;
-  return values.filter((v) => Object.values(v.labels).includes(label)).reduce((a, v) => a + v.value, 0);
+  return values
+    .filter((v) => Object.values(v.labels).includes(label))
+    .reduce((a, v) => a + v.value, 0);
 }
 
 describe('document lifecycle', () => {
@@ -46,14 +52,22 @@ describe('document lifecycle', () => {
     const w = connectClient(seed.wsUrl, 'big');
     await whenSynced(w);
     w.doc.getText('t').insert(0, 'x'.repeat(5000));
-    await waitFor(() => seed.server.sync.registry.get('big')?.doc.getText('t').length === 5000, 5000, 'seeded');
+    await waitFor(
+      () => seed.server.sync.registry.get('big')?.doc.getText('t').length === 5000,
+      5000,
+      'seeded',
+    );
     w.destroy();
     await seed.stop();
 
     const gated = gatedStore(dataDir);
     srv = await startTestServer({ DATA_DIR: dataDir }, { store: gated.store });
     const raws = await Promise.all(Array.from({ length: 50 }, () => connectRaw(srv!.wsUrl, 'big')));
-    await waitFor(() => gated.loads() === 1 && srv!.server.sync.connections.size === 50, 5000, 'all connected');
+    await waitFor(
+      () => gated.loads() === 1 && srv!.server.sync.connections.size === 50,
+      5000,
+      'all connected',
+    );
     await new Promise((r) => setTimeout(r, 100));
     expect(raws.every((r) => r.frames.length === 0)).toBe(true);
     const joiners = Array.from({ length: 50 }, () => connectClient(srv!.wsUrl, 'big'));
@@ -71,7 +85,11 @@ describe('document lifecycle', () => {
     const a = connectClient(srv.wsUrl, 'g');
     await whenSynced(a);
     a.doc.getText('t').insert(0, 'blijft');
-    await waitFor(() => srv!.server.sync.registry.get('g')?.doc.getText('t').length === 6, 5000, 'applied');
+    await waitFor(
+      () => srv!.server.sync.registry.get('g')?.doc.getText('t').length === 6,
+      5000,
+      'applied',
+    );
     a.destroy();
     await new Promise((r) => setTimeout(r, 100));
     const room = srv.server.sync.registry.get('g');
@@ -95,12 +113,18 @@ describe('document lifecycle', () => {
     srv = await startTestServer({ UNLOAD_GRACE_MS: 0 });
     const loadsBefore = await counter(srv, 'documentLoads', 'ok');
     for (let batch = 0; batch < 10; batch++) {
-      const cs = Array.from({ length: 100 }, (_, i) => connectClient(srv!.wsUrl, `room-${(i * 7 + batch) % 100}`));
+      const cs = Array.from({ length: 100 }, (_, i) =>
+        connectClient(srv!.wsUrl, `room-${(i * 7 + batch) % 100}`),
+      );
       await Promise.all(cs.map((c) => whenSynced(c, 15_000)));
       cs[batch]!.doc.getText('t').insert(0, String(batch));
       for (const c of cs) c.destroy();
     }
-    await waitFor(() => srv!.server.sync.registry.size === 0 && srv!.server.sync.connections.size === 0, 10_000, 'everything unloaded');
+    await waitFor(
+      () => srv!.server.sync.registry.size === 0 && srv!.server.sync.connections.size === 0,
+      10_000,
+      'everything unloaded',
+    );
     expect(await counter(srv, 'documentLoads', 'ok')).toBeGreaterThanOrEqual(100 + loadsBefore);
     expect((await srv.server.metrics.loadedDocuments.get()).values[0]?.value).toBe(0);
   });
@@ -143,7 +167,8 @@ describe('compaction', () => {
     a.doc.getText('t').delete(3, 10);
     const room = srv.server.sync.registry.get('c')!;
     await waitFor(() => room.doc.getText('t').toString() === a.text(), 5000, 'server caught up');
-    const compactions = async () => (await srv!.server.metrics.compactions.get()).values.reduce((s, v) => s + v.value, 0);
+    const compactions = async () =>
+      (await srv!.server.metrics.compactions.get()).values.reduce((s, v) => s + v.value, 0);
     await waitForAsync(async () => (await compactions()) >= 1, 5000);
     const inMemory = Buffer.from(Y.encodeStateAsUpdate(room.doc));
     // Reload from storage alone: only the snapshot (and any later entries) remain.

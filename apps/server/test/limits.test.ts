@@ -49,7 +49,10 @@ afterEach(async () => {
 
 function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    const t = setTimeout(
+      () => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)),
+      ms,
+    );
     p.then(
       (v) => {
         clearTimeout(t);
@@ -67,9 +70,17 @@ const isOpen = (r: RawClient) => r.ws.readyState === r.ws.OPEN;
 const socketOf = (r: RawClient) => (r.ws as unknown as { _socket: Socket })._socket;
 
 /** Sends an update and waits until the server echoed it back (i.e. stored, applied, broadcast). */
-async function writeAndAwaitEcho(c: RawClient, update: Uint8Array, timeoutMs = 10_000): Promise<void> {
+async function writeAndAwaitEcho(
+  c: RawClient,
+  update: Uint8Array,
+  timeoutMs = 10_000,
+): Promise<void> {
   c.send(updateFrame(update));
-  await waitFor(() => receivedUpdates(c).some((u) => bytesEqual(u, update)), timeoutMs, 'echo of own update');
+  await waitFor(
+    () => receivedUpdates(c).some((u) => bytesEqual(u, update)),
+    timeoutMs,
+    'echo of own update',
+  );
 }
 
 describe('limits', () => {
@@ -90,7 +101,9 @@ describe('limits', () => {
     big.send(updateFrame(bigUpdate));
     const closed = await within(big.closed, 5000, 'close after oversized message');
     expect(closed.code).toBe(CloseCode.messageTooBig);
-    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '1009' })).toBe(1);
+    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '1009' })).toBe(
+      1,
+    );
 
     // Only that socket: the small writer is still open and the oversized content went nowhere.
     const after = textUpdate('after');
@@ -98,7 +111,9 @@ describe('limits', () => {
     await waitFor(() => observer.text().includes('after'), 5000, 'observer sees later write');
     expect(observer.text()).not.toContain('B');
     expect(s.server.sync.registry.get('lim1')!.doc.getText('t').toJSON()).not.toContain('B');
-    expect(readStoredUpdates(s.dataDir, 'lim1').some((r) => containsBytes(r.data, bigUpdate))).toBe(false);
+    expect(readStoredUpdates(s.dataDir, 'lim1').some((r) => containsBytes(r.data, bigUpdate))).toBe(
+      false,
+    );
   });
 
   it('LIM-2 a write past MAX_DOC_BYTES is refused with permission-denied and a reason; not applied, stored or broadcast; the connection stays open', async () => {
@@ -113,14 +128,22 @@ describe('limits', () => {
     // 2000 + 3000 bytes would pass 4096: refused.
     const tooMuch = textUpdate('X'.repeat(3000));
     w.send(updateFrame(tooMuch));
-    await waitFor(() => w.authDenials().length === 1, 5000, 'permission-denied for oversized write');
+    await waitFor(
+      () => w.authDenials().length === 1,
+      5000,
+      'permission-denied for oversized write',
+    );
     expect(w.authDenials()[0]).toMatch(/size|limit|too (large|big)/i);
 
     // The connection stays open and still accepts writes that fit.
     const fits = textUpdate('fits');
     await writeAndAwaitEcho(w, fits);
     expect(isOpen(w)).toBe(true);
-    await waitFor(() => other.text().includes('fits'), 5000, 'other client sees the write that fits');
+    await waitFor(
+      () => other.text().includes('fits'),
+      5000,
+      'other client sees the write that fits',
+    );
 
     // The refused content never reached anyone, the document or storage.
     expect(other.text()).not.toContain('X');
@@ -129,7 +152,11 @@ describe('limits', () => {
     const rows = readStoredUpdates(s.dataDir, 'lim2');
     expect(rows.some((r) => containsBytes(r.data, tooMuch))).toBe(false);
     expect(rows.some((r) => containsBytes(r.data, fits))).toBe(true);
-    expect(await metricValue(s.server.metrics, 'akkoord_updates_refused_total', { reason: 'document-size' })).toBe(1);
+    expect(
+      await metricValue(s.server.metrics, 'akkoord_updates_refused_total', {
+        reason: 'document-size',
+      }),
+    ).toBe(1);
   });
 
   it('LIM-2 a provider whose edit would pass MAX_DOC_BYTES is refused; a second client never sees that content', async () => {
@@ -147,20 +174,33 @@ describe('limits', () => {
 
     a.doc.getText('t').insert(6, 'Z'.repeat(6000));
     await waitForAsync(
-      async () => (await metricValue(s.server.metrics, 'akkoord_updates_refused_total', { reason: 'document-size' })) === 1,
+      async () =>
+        (await metricValue(s.server.metrics, 'akkoord_updates_refused_total', {
+          reason: 'document-size',
+        })) === 1,
       5000,
       'the oversized edit refused',
     );
     // Then a small edit from b, which the server accepts: a barrier for anything sent before it.
     b.doc.getText('t').insert(0, '>');
     await waitFor(() => a.text().startsWith('>'), 5000, 'a sees b edit after the refused one');
-    await waitFor(() => s.server.sync.registry.get('lim2p')!.doc.getText('t').toJSON() === '>hello ', 5000, 'server doc');
+    await waitFor(
+      () => s.server.sync.registry.get('lim2p')!.doc.getText('t').toJSON() === '>hello ',
+      5000,
+      'server doc',
+    );
 
     expect(b.text()).toBe('>hello ');
     expect(disconnects).toBe(0);
     expect(a.provider.wsconnected).toBe(true);
-    expect(await metricValue(s.server.metrics, 'akkoord_updates_refused_total', { reason: 'document-size' })).toBe(1);
-    expect(readStoredUpdates(s.dataDir, 'lim2p').some((r) => r.data.includes(Buffer.from('ZZZZZZZZ')))).toBe(false);
+    expect(
+      await metricValue(s.server.metrics, 'akkoord_updates_refused_total', {
+        reason: 'document-size',
+      }),
+    ).toBe(1);
+    expect(
+      readStoredUpdates(s.dataDir, 'lim2p').some((r) => r.data.includes(Buffer.from('ZZZZZZZZ'))),
+    ).toBe(false);
   });
 
   it('LIM-3 a burst past RATE_LIMIT_BURST closes with 4529; a client within the limit is untouched', async () => {
@@ -170,7 +210,11 @@ describe('limits', () => {
     const within10 = await raw(s, 'lim3');
     for (let i = 0; i < 10; i++) within10.send(step1Frame());
     await waitFor(
-      () => countFrames(within10, (m) => m.type === MessageType.sync && m.sub === SyncMessageType.step2) === 10,
+      () =>
+        countFrames(
+          within10,
+          (m) => m.type === MessageType.sync && m.sub === SyncMessageType.step2,
+        ) === 10,
       5000,
       'ten step-2 answers',
     );
@@ -199,7 +243,9 @@ describe('limits', () => {
     expect(disconnects).toBe(0);
     expect(a.provider.wsconnected).toBe(true);
     expect(isOpen(within10)).toBe(true);
-    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '4529' })).toBe(1);
+    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '4529' })).toBe(
+      1,
+    );
   });
 
   it('LIM-4 a client that stops reading is closed with 1013; a reading client receives every update', async () => {
@@ -232,7 +278,9 @@ describe('limits', () => {
     }
     console.info(`LIM-4: stalled client cut off after ${(pushed / 1048576).toFixed(1)} MB`);
     expect(stalledConn.isOpen).toBe(false);
-    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '1013' })).toBe(1);
+    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '1013' })).toBe(
+      1,
+    );
     // Needed several MB of buffering before the cut, so this really tested a stalled reader.
     expect(pushed).toBeGreaterThan(1024 * 1024);
 
@@ -242,7 +290,11 @@ describe('limits', () => {
       sent.push(u);
       await writeAndAwaitEcho(writer, u, 20_000);
     }
-    await waitFor(() => receivedUpdates(reader).length === sent.length, 20_000, 'reader received every update');
+    await waitFor(
+      () => receivedUpdates(reader).length === sent.length,
+      20_000,
+      'reader received every update',
+    );
     const got = receivedUpdates(reader);
     expect(got.every((u, i) => bytesEqual(u, sent[i]!))).toBe(true);
     expect(isOpen(reader) && isOpen(writer)).toBe(true);
@@ -261,7 +313,11 @@ describe('limits', () => {
     const writer = await raw(s, 'lim4big');
     const big = textUpdate('y'.repeat(200 * 1024));
     writer.send(updateFrame(big));
-    await waitFor(() => receivedUpdates(writer).length > 0 || !isOpen(writer), 10_000, 'echo or close');
+    await waitFor(
+      () => receivedUpdates(writer).length > 0 || !isOpen(writer),
+      10_000,
+      'echo or close',
+    );
     // The writer reads everything it is sent; its echo alone must not count as a backlog.
     expect(isOpen(writer)).toBe(true);
     expect(receivedUpdates(writer).some((u) => bytesEqual(u, big))).toBe(true);
@@ -270,10 +326,16 @@ describe('limits', () => {
     joiner.provider.on('connection-close', (e: { code: number } | null) => {
       closeCode ??= e?.code ?? -1;
     });
-    await waitFor(() => joiner.text().length === 200 * 1024 || closeCode !== null, 10_000, 'joiner synced or closed');
+    await waitFor(
+      () => joiner.text().length === 200 * 1024 || closeCode !== null,
+      10_000,
+      'joiner synced or closed',
+    );
     expect(closeCode).toBeNull();
     expect(joiner.text().length).toBe(200 * 1024);
-    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '1013' })).toBe(0);
+    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: '1013' })).toBe(
+      0,
+    );
   });
 
   it('LIM-5 a socket that does not answer pings is terminated within a few HEARTBEAT_MS; a live client stays', async () => {
@@ -295,7 +357,9 @@ describe('limits', () => {
     await waitFor(() => !deafConn.isOpen, 2000, 'deaf socket terminated');
     // ping at the first tick, terminate at the next: 2 intervals (+ a tick of slack).
     expect(Date.now() - t0).toBeLessThan(800);
-    expect(await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: 'heartbeat' })).toBe(1);
+    expect(
+      await metricValue(s.server.metrics, 'akkoord_ws_closes_total', { code: 'heartbeat' }),
+    ).toBe(1);
     socketOf(deaf).resume();
     const closed = await within(deaf.closed, 5000, 'deaf client sees the connection end');
     expect(closed.code).toBe(1006); // terminated: no close frame
@@ -322,14 +386,22 @@ describe('limits', () => {
     await waitFor(() => s.server.sync.connections.size === 1, 5000, 'slot freed');
     const four = await raw(s, 'lim6');
     four.send(step1Frame());
-    await waitFor(() => countFrames(four, (m) => m.type === MessageType.sync && m.sub === SyncMessageType.step2) === 1, 5000, 'fourth served');
+    await waitFor(
+      () =>
+        countFrames(four, (m) => m.type === MessageType.sync && m.sub === SyncMessageType.step2) ===
+        1,
+      5000,
+      'fourth served',
+    );
     expect(isOpen(four)).toBe(true);
   });
 
   it('LIM-6 simultaneous connections cannot exceed MAX_CONNECTIONS while the authorizer is still deciding', async () => {
     const slowAuthorizer = {
       authorize: () =>
-        new Promise<{ userId: string; access: 'write' }>((r) => setTimeout(() => r({ userId: 'u', access: 'write' }), 100)),
+        new Promise<{ userId: string; access: 'write' }>((r) =>
+          setTimeout(() => r({ userId: 'u', access: 'write' }), 100),
+        ),
     };
     const s = await startTestServer({ MAX_CONNECTIONS: 2 }, { authorizer: slowAuthorizer });
     servers.push(s);

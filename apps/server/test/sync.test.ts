@@ -85,7 +85,9 @@ describe('sync', () => {
     await waitFor(
       () => {
         const s = Y.encodeStateVector(cs[0]!.doc);
-        return cs.every((c) => Buffer.compare(Y.encodeStateVector(c.doc), s) === 0 && c.text() === cs[0]!.text());
+        return cs.every(
+          (c) => Buffer.compare(Y.encodeStateVector(c.doc), s) === 0 && c.text() === cs[0]!.text(),
+        );
       },
       10_000,
       'three-way convergence',
@@ -103,11 +105,19 @@ describe('sync', () => {
     const a = client('r5');
     a.provider.awareness.setLocalStateField('user', { name: 'Anna' });
     await whenSynced(a);
-    await waitFor(() => srv!.server.sync.registry.get('r5')!.awareness.getStates().size === 1, 5000, 'awareness at server');
+    await waitFor(
+      () => srv!.server.sync.registry.get('r5')!.awareness.getStates().size === 1,
+      5000,
+      'awareness at server',
+    );
     const raw = await connectRaw(srv.wsUrl, 'r5');
     raw.frames.length = 0;
     raw.send(new Uint8Array([MessageType.queryAwareness]));
-    await waitFor(() => raw.frames.some((f) => f[0] === MessageType.awareness), 5000, 'awareness answer');
+    await waitFor(
+      () => raw.frames.some((f) => f[0] === MessageType.awareness),
+      5000,
+      'awareness answer',
+    );
     const f = raw.frames.find((x) => x[0] === MessageType.awareness)!;
     const d = decoding.createDecoder(f);
     decoding.readVarUint(d);
@@ -138,7 +148,13 @@ describe('sync', () => {
     await Promise.all([whenSynced(a), whenSynced(b)]);
     const before = updateRows(srv.dataDir);
     for (let i = 0; i < 50; i++) a.provider.awareness.setLocalStateField('cursor', { i });
-    await waitFor(() => (b.provider.awareness.getStates().get(a.doc.clientID)?.cursor as { i: number } | undefined)?.i === 49, 5000, 'cursor 49 at b');
+    await waitFor(
+      () =>
+        (b.provider.awareness.getStates().get(a.doc.clientID)?.cursor as { i: number } | undefined)
+          ?.i === 49,
+      5000,
+      'cursor 49 at b',
+    );
     expect(updateRows(srv.dataDir)).toBe(before);
     a.doc.getText('t').insert(0, 'x');
     await waitFor(() => b.text() === 'x', 5000, 'edit');
@@ -150,9 +166,14 @@ describe('sync', () => {
     const a = client('r8');
     await whenSynced(a);
     a.doc.getText('t').insert(0, 'gedeeld');
-    await waitFor(() => srv!.server.sync.registry.get('r8')?.doc.getText('t').toString() === 'gedeeld', 5000, 'stored');
+    await waitFor(
+      () => srv!.server.sync.registry.get('r8')?.doc.getText('t').toString() === 'gedeeld',
+      5000,
+      'stored',
+    );
     const fullEncodings = async () =>
-      (await srv!.server.metrics.stateEncodings.get()).values.find((v) => v.labels.kind === 'full')?.value ?? 0;
+      (await srv!.server.metrics.stateEncodings.get()).values.find((v) => v.labels.kind === 'full')
+        ?.value ?? 0;
     const before = await fullEncodings();
     const joiners = await Promise.all([1, 2, 3, 4].map(() => connectRaw(srv!.wsUrl, 'r8')));
     // Each raw joiner asks with an empty state vector; all must get identical step-2 bytes.

@@ -77,19 +77,17 @@ describe('toMarkdown', () => {
 
   it('shows unknown and missing parties, and clauses outside any section', () => {
     const doc = new Y.Doc();
-    doc
-      .getXmlFragment(CONTENT_FRAGMENT)
-      .insert(0, [
-        ySection('leefbaarheid', 'Leefbaarheid', [
-          yClause({
-            id: 'x',
-            owner: 'p-gone',
-            text: ['Tekst'],
-            counterparts: [{ text: ['Iets'] }],
-          }),
-        ]),
-        yClause({ id: 'y', text: [] }),
-      ]);
+    doc.getXmlFragment(CONTENT_FRAGMENT).insert(0, [
+      ySection('leefbaarheid', 'Leefbaarheid', [
+        yClause({
+          id: 'x',
+          owner: 'p-gone',
+          text: ['Tekst'],
+          counterparts: [{ text: ['Iets'] }],
+        }),
+      ]),
+      yClause({ id: 'y', text: [] }),
+    ]);
     const out = toMarkdown('T', readOutline(doc), { parties: PARTIES });
     expect(out).toContain('### L-01 · p-gone · Concept');
     expect(out).toContain('- **partij nog niet gekozen**: Iets');

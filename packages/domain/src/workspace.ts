@@ -19,7 +19,8 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const wellFormed = (s: string) => !LONE_SURROGATE.test(s);
 const WELL_FORMED = { message: 'contains an invalid character' };
 const text = (max: number) => z.string().trim().min(1).max(max).refine(wellFormed, WELL_FORMED);
-const optionalText = (max: number) => z.string().trim().max(max).refine(wellFormed, WELL_FORMED).optional();
+const optionalText = (max: number) =>
+  z.string().trim().max(max).refine(wellFormed, WELL_FORMED).optional();
 export const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/);
 
 export const RegisterBody = z.object({
@@ -56,7 +57,12 @@ export const CreateInvitationBody = z
   .object({
     role: Role,
     partyId: z.string().min(1).max(64).optional(),
-    expiresInHours: z.number().int().min(1).max(24 * 30).default(24 * 7),
+    expiresInHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24 * 7),
     maxUses: z.number().int().min(1).max(100).default(1),
   })
   .refine((b) => (b.role === 'negotiator') === (b.partyId !== undefined), {
@@ -114,7 +120,16 @@ export interface WorkspaceSummaryDto {
 }
 
 /** Calm, distinguishable party colours (WCAG AA on white as text), assigned in this order. */
-export const PARTY_COLORS = ['#1d4ed8', '#b45309', '#047857', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#a21caf'];
+export const PARTY_COLORS = [
+  '#1d4ed8',
+  '#b45309',
+  '#047857',
+  '#7c3aed',
+  '#be123c',
+  '#0e7490',
+  '#4d7c0f',
+  '#a21caf',
+];
 
 /** The three parties every negotiation starts with; names are Dutch because the documents are. */
 export const DEFAULT_PARTIES: { name: string; kind: PartyKind }[] = [

@@ -39,7 +39,8 @@ export class AccountService {
       await this.store.createUser(user);
     } catch (err) {
       // Two registrations racing for one address: the unique index decides.
-      if (String(err).includes('UNIQUE')) throw new AppError('conflict', 'An account with this e-mail address already exists');
+      if (String(err).includes('UNIQUE'))
+        throw new AppError('conflict', 'An account with this e-mail address already exists');
       throw err;
     }
     return this.startSession(user);
@@ -56,7 +57,8 @@ export class AccountService {
     const user = await this.store.userByEmail(input.email);
     // Verify even for unknown accounts so the answer takes as long either way.
     const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok) throw new AppError('unauthenticated', 'E-mail address or password is incorrect');
+    if (!user || !ok)
+      throw new AppError('unauthenticated', 'E-mail address or password is incorrect');
     this.throttle.clearAccount(input.email);
     return this.startSession(user);
   }
@@ -72,7 +74,9 @@ export class AccountService {
   }
 
   /** Like `authenticate`, with the session's expiry and id (its token hash) for long-lived sockets. */
-  async authenticateSession(token: string): Promise<{ user: UserRecord; expiresAt: number; sessionId: string } | null> {
+  async authenticateSession(
+    token: string,
+  ): Promise<{ user: UserRecord; expiresAt: number; sessionId: string } | null> {
     const sessionId = hashToken(token);
     const session = await this.store.session(sessionId);
     if (!session) return null;

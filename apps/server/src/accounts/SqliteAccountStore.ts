@@ -18,27 +18,37 @@ export class SqliteAccountStore implements AccountStore {
   createUser(u: UserRecord): Promise<void> {
     return settle(() => {
       this.db
-        .prepare('INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(u.id, u.email, u.name, u.passwordHash, Date.now());
     });
   }
 
   userByEmail(email: string): Promise<UserRecord | null> {
-    return settle(() => toUser(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?').get(email)));
+    return settle(() =>
+      toUser(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE email = ?').get(email)),
+    );
   }
 
   userById(id: string): Promise<UserRecord | null> {
-    return settle(() => toUser(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id)));
+    return settle(() =>
+      toUser(this.db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?').get(id)),
+    );
   }
 
   countUsers(): Promise<number> {
-    return settle(() => this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n);
+    return settle(
+      () => this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users').get()!.n,
+    );
   }
 
   createSession(tokenHash: string, userId: string, expiresAt: number): Promise<void> {
     return settle(() => {
       this.db
-        .prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+        )
         .run(tokenHash, userId, Date.now(), expiresAt);
     });
   }

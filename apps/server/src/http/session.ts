@@ -55,7 +55,12 @@ export function requireUser(req: Request): UserRecord {
   return auth.user;
 }
 
-export function setSessionCookie(res: Response, token: string, expiresAt: number, cfg: AuthConfig): void {
+export function setSessionCookie(
+  res: Response,
+  token: string,
+  expiresAt: number,
+  cfg: AuthConfig,
+): void {
   res.cookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
@@ -66,5 +71,10 @@ export function setSessionCookie(res: Response, token: string, expiresAt: number
 }
 
 export function clearSessionCookie(res: Response, cfg: AuthConfig): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure: cfg.cookieSecure, path: '/' });
+  res.clearCookie(SESSION_COOKIE, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: cfg.cookieSecure,
+    path: '/',
+  });
 }

@@ -13,7 +13,9 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly compactTx;
 
   constructor(private readonly db: Db) {
-    this.insert = db.prepare<[string, Uint8Array]>('INSERT INTO doc_update (room, data) VALUES (?, ?)');
+    this.insert = db.prepare<[string, Uint8Array]>(
+      'INSERT INTO doc_update (room, data) VALUES (?, ?)',
+    );
     this.selectSnapshot = db.prepare<[string], { state: Buffer }>(
       'SELECT state FROM doc_snapshot WHERE room = ?',
     );
@@ -25,7 +27,9 @@ export class SqliteDocumentStore implements DocumentStore {
        ON CONFLICT (room) DO UPDATE SET state = excluded.state, upto_seq = excluded.upto_seq,
          updated_at = excluded.updated_at`,
     );
-    this.deleteUpto = db.prepare<[string, number]>('DELETE FROM doc_update WHERE room = ? AND seq <= ?');
+    this.deleteUpto = db.prepare<[string, number]>(
+      'DELETE FROM doc_update WHERE room = ? AND seq <= ?',
+    );
     this.appendAll = db.transaction((entries: readonly AppendEntry[]) =>
       entries.map((e) => Number(this.insert.run(e.room, e.update).lastInsertRowid)),
     );
@@ -38,7 +42,9 @@ export class SqliteDocumentStore implements DocumentStore {
   load(room: string): Promise<StoredDocument> {
     return settle(() => {
       const snap = this.selectSnapshot.get(room);
-      const updates = this.selectUpdates.all(room).map((r) => ({ seq: r.seq, data: toBytes(r.data) }));
+      const updates = this.selectUpdates
+        .all(room)
+        .map((r) => ({ seq: r.seq, data: toBytes(r.data) }));
       return { snapshot: snap ? toBytes(snap.state) : null, updates };
     });
   }

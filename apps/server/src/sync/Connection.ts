@@ -49,7 +49,8 @@ export class Connection {
     });
     ws.on('error', (err: Error & { code?: string }) => {
       // ws has already decided how to close (1009 for maxPayload, 1002 for bad framing).
-      const code = err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CloseCode.messageTooBig : 1002;
+      const code =
+        err.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' ? CloseCode.messageTooBig : 1002;
       this.metrics.closes.inc({ code: String(code) });
       this.log.warn({ err: err.message, code }, 'socket error');
     });
@@ -133,7 +134,8 @@ export class Connection {
     const frame = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     const receivedAt = performance.now();
     if (this.handler) this.handler(frame, receivedAt);
-    else if (this.inbox.length >= 1000) this.close(CloseCode.tryAgainLater, 'too many messages before the document was loaded');
+    else if (this.inbox.length >= 1000)
+      this.close(CloseCode.tryAgainLater, 'too many messages before the document was loaded');
     else this.inbox.push({ frame, receivedAt });
   }
 

@@ -68,7 +68,10 @@ export class DocumentLog {
 
   get dueForCompaction(): boolean {
     if (this.compacting) return false;
-    return this.logCount >= this.limits.compactEveryUpdates || this.logBytes >= this.limits.compactEveryBytes;
+    return (
+      this.logCount >= this.limits.compactEveryUpdates ||
+      this.logBytes >= this.limits.compactEveryBytes
+    );
   }
 
   /**

@@ -41,7 +41,10 @@ export class Presence {
     for (const e of entries) {
       const owner = this.owners.get(e.clientId);
       if (owner && owner !== conn) {
-        conn.log.warn({ clientId: e.clientId }, "awareness for another connection's client ignored");
+        conn.log.warn(
+          { clientId: e.clientId },
+          "awareness for another connection's client ignored",
+        );
         return;
       }
     }
@@ -61,9 +64,12 @@ export class Presence {
       const state = this.awareness.getStates().get(id);
       const meta = this.awareness.meta.get(id);
       // A higher clock makes every client (the owner included) take the new state.
-      return state && meta ? [{ clientId: id, clock: meta.clock + 1, state: { ...state, user: conn.presence } }] : [];
+      return state && meta
+        ? [{ clientId: id, clock: meta.clock + 1, state: { ...state, user: conn.presence } }]
+        : [];
     });
-    if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
+    if (entries.length > 0)
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn);
   }
 
   /** A connection left: its clients disappear for everyone. */

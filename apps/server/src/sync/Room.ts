@@ -150,7 +150,9 @@ export class Room {
       }
     } catch (err) {
       const { code, reason } =
-        err instanceof AppError ? toCloseCode(err) : { code: CloseCode.badMessage, reason: 'invalid message' };
+        err instanceof AppError
+          ? toCloseCode(err)
+          : { code: CloseCode.badMessage, reason: 'invalid message' };
       conn.log.warn({ err: (err as Error).message }, 'rejecting message');
       conn.close(code, reason);
     }
@@ -285,7 +287,8 @@ export class Room {
     if (this.state !== 'active' || this.broken || !this.stored.dueForCompaction) return;
     // Off the message path: let the current turn's sends go out first.
     setImmediate(() => {
-      if (this.state === 'active' && !this.rebuilding && !this.broken) void this.stored.compact(this.doc);
+      if (this.state === 'active' && !this.rebuilding && !this.broken)
+        void this.stored.compact(this.doc);
     });
   }
 

@@ -57,7 +57,8 @@ export class RoomRegistry {
       .catch((err: unknown) => {
         this.deps.metrics.documentLoads.inc({ outcome: 'error' });
         room.log.error({ err }, 'document failed to load');
-        for (const c of room.conns) c.close(CloseCode.internalError, 'document could not be loaded, try again');
+        for (const c of room.conns)
+          c.close(CloseCode.internalError, 'document could not be loaded, try again');
         this.forget(room);
       })
       .finally(() => this.loads.delete(room));
@@ -91,7 +92,8 @@ export class RoomRegistry {
         // The log still holds every update, so the document is intact without the snapshot.
         room.log.error({ err }, 'final compaction failed');
       } finally {
-        for (const c of room.conns) c.close(CloseCode.tryAgainLater, 'document is being unloaded, reconnect');
+        for (const c of room.conns)
+          c.close(CloseCode.tryAgainLater, 'document is being unloaded, reconnect');
         this.forget(room);
         this.unloads.delete(room);
       }
@@ -117,7 +119,8 @@ export class RoomRegistry {
       try {
         await room.settled();
       } finally {
-        for (const c of [...room.conns]) c.close(CloseCode.internalError, 'could not save, reconnecting');
+        for (const c of [...room.conns])
+          c.close(CloseCode.internalError, 'could not save, reconnecting');
         this.forget(room);
         this.unloads.delete(room);
       }
@@ -129,7 +132,9 @@ export class RoomRegistry {
   async unloadAll(): Promise<void> {
     await Promise.allSettled([...this.loads.values()]);
     await Promise.all(
-      [...this.rooms.values()].map((r) => (r.state === 'active' ? this.unload(r) : (this.unloads.get(r) ?? Promise.resolve()))),
+      [...this.rooms.values()].map((r) =>
+        r.state === 'active' ? this.unload(r) : (this.unloads.get(r) ?? Promise.resolve()),
+      ),
     );
   }
 }

@@ -44,8 +44,12 @@ export class WorkspaceAuthorizer implements Authorizer {
     const m = await this.workspaces.membership(doc.workspaceId, userId);
     const access = documentAccess(m, doc);
     if (!m || !access) throw new AppError('forbidden', 'no access to this document');
-    const member = (await this.workspaces.members(doc.workspaceId)).find((x) => x.userId === userId);
-    const party = m.partyId ? (await this.workspaces.parties(doc.workspaceId)).find((p) => p.id === m.partyId) : undefined;
+    const member = (await this.workspaces.members(doc.workspaceId)).find(
+      (x) => x.userId === userId,
+    );
+    const party = m.partyId
+      ? (await this.workspaces.parties(doc.workspaceId)).find((p) => p.id === m.partyId)
+      : undefined;
     return {
       userId,
       access,

@@ -56,7 +56,13 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
   };
 
   /** Completes the handshake only to close with a code the client can act on. */
-  const refuseWs = (req: IncomingMessage, socket: Duplex, head: Buffer, code: number, reason: string) => {
+  const refuseWs = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    code: number,
+    reason: string,
+  ) => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       deps.metrics.closes.inc({ code: String(code) });
       ws.close(code, reason);
@@ -74,10 +80,17 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
     } catch {
       room = '';
     }
-    if (!ROOM_NAME_PATTERN.test(room)) return refuseWs(req, socket, head, CloseCode.unknownRoom, 'unknown room');
+    if (!ROOM_NAME_PATTERN.test(room))
+      return refuseWs(req, socket, head, CloseCode.unknownRoom, 'unknown room');
     // Upgrades still being authorized count too, or a burst could slip past the cap.
     if (connections.size + pendingUpgrades >= deps.limits.maxConnections) {
-      return refuseWs(req, socket, head, CloseCode.tryAgainLater, 'server is full, try again later');
+      return refuseWs(
+        req,
+        socket,
+        head,
+        CloseCode.tryAgainLater,
+        'server is full, try again later',
+      );
     }
     pendingUpgrades += 1;
     deps.authorizer.authorize(req, room).then(

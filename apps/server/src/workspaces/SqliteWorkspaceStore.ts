@@ -54,17 +54,26 @@ const toInv = (r: InvRow): InvitationRecord => ({
 export class SqliteWorkspaceStore implements WorkspaceStore {
   constructor(private readonly db: Db) {}
 
-  createWorkspace(ws: WorkspaceRecord, creatorId: string, parties: PartyDto[], documents: DocumentDto[]): Promise<void> {
+  createWorkspace(
+    ws: WorkspaceRecord,
+    creatorId: string,
+    parties: PartyDto[],
+    documents: DocumentDto[],
+  ): Promise<void> {
     return settle(() =>
       this.db.transaction(() => {
         const now = Date.now();
         this.db
-          .prepare('INSERT INTO workspaces (id, title, municipality, period, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO workspaces (id, title, municipality, period, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
           .run(ws.id, ws.title, ws.municipality, ws.period, creatorId, now);
         parties.forEach((p, i) => this.insertParty(ws.id, p, i));
         documents.forEach((d, i) => this.insertDocument(ws.id, d, i));
         this.db
-          .prepare('INSERT INTO members (workspace_id, user_id, role, party_id, joined_at) VALUES (?, ?, ?, NULL, ?)')
+          .prepare(
+            'INSERT INTO members (workspace_id, user_id, role, party_id, joined_at) VALUES (?, ?, ?, NULL, ?)',
+          )
           .run(ws.id, creatorId, 'facilitator', now);
       })(),
     );
@@ -72,25 +81,46 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
 
   private insertParty(workspaceId: string, p: PartyDto, position: number): void {
     this.db
-      .prepare('INSERT INTO parties (id, workspace_id, name, kind, color, position) VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO parties (id, workspace_id, name, kind, color, position) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(p.id, workspaceId, p.name, p.kind, p.color, position);
   }
 
   private insertDocument(workspaceId: string, d: DocumentDto, position: number): void {
     this.db
-      .prepare('INSERT INTO documents (id, workspace_id, kind, title, room, party_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO documents (id, workspace_id, kind, title, room, party_id, position) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
       .run(d.id, workspaceId, d.kind, d.title, d.room, d.partyId ?? null, position);
   }
 
   workspacesOf(userId: string): Promise<WorkspaceSummaryDto[]> {
     return settle(() =>
       this.db
-        .prepare<[string], { id: string; title: string; municipality: string; period: string; role: Role; party_id: string | null }>(
+        .prepare<
+          [string],
+          {
+            id: string;
+            title: string;
+            municipality: string;
+            period: string;
+            role: Role;
+            party_id: string | null;
+          }
+        >(
           `SELECT w.id, w.title, w.municipality, w.period, m.role, m.party_id FROM members m
            JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = ? ORDER BY w.created_at DESC`,
         )
         .all(userId)
-        .map((r) => ({ id: r.id, title: r.title, municipality: r.municipality, period: r.period, role: r.role, partyId: r.party_id })),
+        .map((r) => ({
+          id: r.id,
+          title: r.title,
+          municipality: r.municipality,
+          period: r.period,
+          role: r.role,
+          partyId: r.party_id,
+        })),
     );
   }
 
@@ -98,7 +128,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     return settle(
       () =>
         this.db
-          .prepare<[string], WorkspaceRecord>('SELECT id, title, municipality, period FROM workspaces WHERE id = ?')
+          .prepare<[string], WorkspaceRecord>(
+            'SELECT id, title, municipality, period FROM workspaces WHERE id = ?',
+          )
           .get(id) ?? null,
     );
   }
@@ -117,7 +149,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   parties(workspaceId: string): Promise<PartyDto[]> {
     return settle(() =>
       this.db
-        .prepare<[string], PartyDto>('SELECT id, name, kind, color FROM parties WHERE workspace_id = ? ORDER BY position')
+        .prepare<[string], PartyDto>(
+          'SELECT id, name, kind, color FROM parties WHERE workspace_id = ? ORDER BY position',
+        )
         .all(workspaceId),
     );
   }
@@ -136,7 +170,12 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
 
   documents(workspaceId: string): Promise<DocumentDto[]> {
     return settle(() =>
-      this.db.prepare<[string], DocRow>('SELECT * FROM documents WHERE workspace_id = ? ORDER BY position').all(workspaceId).map(toDoc),
+      this.db
+        .prepare<[string], DocRow>(
+          'SELECT * FROM documents WHERE workspace_id = ? ORDER BY position',
+        )
+        .all(workspaceId)
+        .map(toDoc),
     );
   }
 
@@ -154,9 +193,17 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   addParty(workspaceId: string, party: PartyDto, notes: DocumentDto): Promise<void> {
     return settle(() =>
       this.db.transaction(() => {
-        const n = this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM parties WHERE workspace_id = ?').get(workspaceId)!.n;
+        const n = this.db
+          .prepare<[string], { n: number }>(
+            'SELECT count(*) AS n FROM parties WHERE workspace_id = ?',
+          )
+          .get(workspaceId)!.n;
         this.insertParty(workspaceId, party, n);
-        const d = this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM documents WHERE workspace_id = ?').get(workspaceId)!.n;
+        const d = this.db
+          .prepare<[string], { n: number }>(
+            'SELECT count(*) AS n FROM documents WHERE workspace_id = ?',
+          )
+          .get(workspaceId)!.n;
         this.insertDocument(workspaceId, notes, d);
       })(),
     );
@@ -172,13 +219,17 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
 
   removeMember(workspaceId: string, userId: string): Promise<void> {
     return settle(() => {
-      this.db.prepare('DELETE FROM members WHERE workspace_id = ? AND user_id = ?').run(workspaceId, userId);
+      this.db
+        .prepare('DELETE FROM members WHERE workspace_id = ? AND user_id = ?')
+        .run(workspaceId, userId);
     });
   }
 
   documentByRoom(room: string): Promise<(DocumentDto & { workspaceId: string }) | null> {
     return settle(() => {
-      const r = this.db.prepare<[string], DocRow>('SELECT * FROM documents WHERE room = ?').get(room);
+      const r = this.db
+        .prepare<[string], DocRow>('SELECT * FROM documents WHERE room = ?')
+        .get(room);
       return r ? { ...toDoc(r), workspaceId: r.workspace_id } : null;
     });
   }
@@ -190,20 +241,37 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
           `INSERT INTO invitations (id, token_hash, workspace_id, role, party_id, created_by, created_at, expires_at, max_uses)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(inv.id, inv.tokenHash, inv.workspaceId, inv.role, inv.partyId, inv.createdBy, Date.now(), inv.expiresAt, inv.maxUses);
+        .run(
+          inv.id,
+          inv.tokenHash,
+          inv.workspaceId,
+          inv.role,
+          inv.partyId,
+          inv.createdBy,
+          Date.now(),
+          inv.expiresAt,
+          inv.maxUses,
+        );
     });
   }
 
   invitationByTokenHash(tokenHash: string): Promise<InvitationRecord | null> {
     return settle(() => {
-      const r = this.db.prepare<[string], InvRow>('SELECT * FROM invitations WHERE token_hash = ?').get(tokenHash);
+      const r = this.db
+        .prepare<[string], InvRow>('SELECT * FROM invitations WHERE token_hash = ?')
+        .get(tokenHash);
       return r ? toInv(r) : null;
     });
   }
 
   invitations(workspaceId: string): Promise<InvitationRecord[]> {
     return settle(() =>
-      this.db.prepare<[string], InvRow>('SELECT * FROM invitations WHERE workspace_id = ? ORDER BY created_at DESC').all(workspaceId).map(toInv),
+      this.db
+        .prepare<[string], InvRow>(
+          'SELECT * FROM invitations WHERE workspace_id = ? ORDER BY created_at DESC',
+        )
+        .all(workspaceId)
+        .map(toInv),
     );
   }
 
@@ -211,7 +279,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     return settle(
       () =>
         this.db
-          .prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL')
+          .prepare(
+            'UPDATE invitations SET revoked_at = ? WHERE id = ? AND workspace_id = ? AND revoked_at IS NULL',
+          )
           .run(Date.now(), id, workspaceId).changes === 1,
     );
   }
@@ -220,11 +290,15 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
     return settle(() =>
       this.db.transaction(() => {
         const used = this.db
-          .prepare('UPDATE invitations SET uses = uses + 1 WHERE id = ? AND uses < max_uses AND revoked_at IS NULL')
+          .prepare(
+            'UPDATE invitations SET uses = uses + 1 WHERE id = ? AND uses < max_uses AND revoked_at IS NULL',
+          )
           .run(inv.id);
         if (used.changes !== 1) return false;
         this.db
-          .prepare('INSERT INTO members (workspace_id, user_id, role, party_id, joined_at) VALUES (?, ?, ?, ?, ?)')
+          .prepare(
+            'INSERT INTO members (workspace_id, user_id, role, party_id, joined_at) VALUES (?, ?, ?, ?, ?)',
+          )
           .run(inv.workspaceId, userId, inv.role, inv.partyId, Date.now());
         return true;
       })(),
@@ -234,7 +308,9 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   audit(e: AuditEntry): Promise<void> {
     return settle(() => {
       this.db
-        .prepare('INSERT INTO audit_log (workspace_id, actor_id, action, details, at) VALUES (?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO audit_log (workspace_id, actor_id, action, details, at) VALUES (?, ?, ?, ?, ?)',
+        )
         .run(e.workspaceId, e.actorId, e.action, JSON.stringify(e.details), Date.now());
     });
   }
@@ -242,7 +318,18 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   auditLog(workspaceId: string, limit: number): Promise<AuditRecord[]> {
     return settle(() =>
       this.db
-        .prepare<[string, number], { id: number; workspace_id: string; actor_id: string; name: string | null; action: string; details: string; at: number }>(
+        .prepare<
+          [string, number],
+          {
+            id: number;
+            workspace_id: string;
+            actor_id: string;
+            name: string | null;
+            action: string;
+            details: string;
+            at: number;
+          }
+        >(
           `SELECT a.*, u.name FROM audit_log a LEFT JOIN users u ON u.id = a.actor_id
            WHERE a.workspace_id = ? ORDER BY a.id DESC LIMIT ?`,
         )

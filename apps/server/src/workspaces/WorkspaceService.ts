@@ -18,7 +18,10 @@ import type { AuditRecord, Membership, WorkspaceStore } from './WorkspaceStore';
 export type AccessChanged = (workspaceId: string, userId: string) => void;
 
 /** Writes the initial content of a new workspace's documents (their templates). */
-export type SeedDocuments = (documents: readonly DocumentDto[], parties: readonly PartyDto[]) => Promise<void>;
+export type SeedDocuments = (
+  documents: readonly DocumentDto[],
+  parties: readonly PartyDto[],
+) => Promise<void>;
 
 const notesDoc = (party: PartyDto): DocumentDto => ({
   id: newId('d'),
@@ -38,10 +41,16 @@ export class WorkspaceService {
 
   async create(
     userId: string,
-    input: { title: string; municipality?: string; period?: string; parties?: { name: string; kind: PartyKind; color?: string }[] },
+    input: {
+      title: string;
+      municipality?: string;
+      period?: string;
+      parties?: { name: string; kind: PartyKind; color?: string }[];
+    },
   ): Promise<WorkspaceDto> {
     const id = newId('w');
-    const wanted: { name: string; kind: PartyKind; color?: string }[] = input.parties ?? DEFAULT_PARTIES;
+    const wanted: { name: string; kind: PartyKind; color?: string }[] =
+      input.parties ?? DEFAULT_PARTIES;
     const parties: PartyDto[] = wanted.map((p, i) => ({
       id: newId('p'),
       name: p.name,
@@ -53,11 +62,21 @@ export class WorkspaceService {
       { id: newId('d'), kind: 'agreement', title: 'Prestatieafspraken', room: newId('r') },
       ...parties.map(notesDoc),
     ];
-    const ws = { id, title: input.title, municipality: input.municipality ?? '', period: input.period ?? '' };
+    const ws = {
+      id,
+      title: input.title,
+      municipality: input.municipality ?? '',
+      period: input.period ?? '',
+    };
     // Before the workspace exists, so nobody can open a document before its content is there.
     await this.seedDocuments(documents, parties);
     await this.store.createWorkspace(ws, userId, parties, documents);
-    await this.store.audit({ workspaceId: id, actorId: userId, action: 'workspace.created', details: { title: input.title } });
+    await this.store.audit({
+      workspaceId: id,
+      actorId: userId,
+      action: 'workspace.created',
+      details: { title: input.title },
+    });
     return this.get(userId, id);
   }
 
@@ -90,17 +109,31 @@ export class WorkspaceService {
     return { ...ws, parties, members, documents };
   }
 
-  async update(userId: string, workspaceId: string, fields: { title?: string; municipality?: string; period?: string }): Promise<WorkspaceDto> {
+  async update(
+    userId: string,
+    workspaceId: string,
+    fields: { title?: string; municipality?: string; period?: string },
+  ): Promise<WorkspaceDto> {
     await this.requireFacilitator(userId, workspaceId);
     await this.store.updateWorkspace(workspaceId, fields);
-    await this.store.audit({ workspaceId, actorId: userId, action: 'workspace.updated', details: fields });
+    await this.store.audit({
+      workspaceId,
+      actorId: userId,
+      action: 'workspace.updated',
+      details: fields,
+    });
     return this.get(userId, workspaceId);
   }
 
-  async addParty(userId: string, workspaceId: string, input: { name: string; kind: PartyKind; color?: string }): Promise<PartyDto> {
+  async addParty(
+    userId: string,
+    workspaceId: string,
+    input: { name: string; kind: PartyKind; color?: string },
+  ): Promise<PartyDto> {
     await this.requireFacilitator(userId, workspaceId);
     const existing = await this.store.parties(workspaceId);
-    if (existing.length >= 12) throw new AppError('conflict', 'A negotiation has at most 12 parties');
+    if (existing.length >= 12)
+      throw new AppError('conflict', 'A negotiation has at most 12 parties');
     const party: PartyDto = {
       id: newId('p'),
       name: input.name,
@@ -108,7 +141,12 @@ export class WorkspaceService {
       color: input.color ?? PARTY_COLORS[existing.length % PARTY_COLORS.length]!,
     };
     await this.store.addParty(workspaceId, party, notesDoc(party));
-    await this.store.audit({ workspaceId, actorId: userId, action: 'party.added', details: { partyId: party.id, name: party.name, kind: party.kind } });
+    await this.store.audit({
+      workspaceId,
+      actorId: userId,
+      action: 'party.added',
+      details: { partyId: party.id, name: party.name, kind: party.kind },
+    });
     return party;
   }
 
@@ -116,7 +154,14 @@ export class WorkspaceService {
     userId: string,
     workspaceId: string,
     input: { role: Role; partyId?: string; expiresInHours: number; maxUses: number },
-  ): Promise<{ id: string; token: string; role: Role; partyId: string | null; expiresAt: number; maxUses: number }> {
+  ): Promise<{
+    id: string;
+    token: string;
+    role: Role;
+    partyId: string | null;
+    expiresAt: number;
+    maxUses: number;
+  }> {
     await this.requireFacilitator(userId, workspaceId);
     await this.requireParty(workspaceId, input.partyId);
     const token = newToken();
@@ -137,9 +182,22 @@ export class WorkspaceService {
       workspaceId,
       actorId: userId,
       action: 'invitation.created',
-      details: { invitationId: inv.id, role: inv.role, partyId: inv.partyId, maxUses: inv.maxUses, expiresAt: inv.expiresAt },
+      details: {
+        invitationId: inv.id,
+        role: inv.role,
+        partyId: inv.partyId,
+        maxUses: inv.maxUses,
+        expiresAt: inv.expiresAt,
+      },
     });
-    return { id: inv.id, token, role: inv.role, partyId: inv.partyId, expiresAt: inv.expiresAt, maxUses: inv.maxUses };
+    return {
+      id: inv.id,
+      token,
+      role: inv.role,
+      partyId: inv.partyId,
+      expiresAt: inv.expiresAt,
+      maxUses: inv.maxUses,
+    };
   }
 
   async listInvitations(userId: string, workspaceId: string) {
@@ -157,24 +215,41 @@ export class WorkspaceService {
 
   async revokeInvitation(userId: string, workspaceId: string, invitationId: string): Promise<void> {
     await this.requireFacilitator(userId, workspaceId);
-    if (!(await this.store.revokeInvitation(workspaceId, invitationId))) throw new AppError('not_found', 'Invitation not found');
-    await this.store.audit({ workspaceId, actorId: userId, action: 'invitation.revoked', details: { invitationId } });
+    if (!(await this.store.revokeInvitation(workspaceId, invitationId)))
+      throw new AppError('not_found', 'Invitation not found');
+    await this.store.audit({
+      workspaceId,
+      actorId: userId,
+      action: 'invitation.revoked',
+      details: { invitationId },
+    });
   }
 
   /** What an invitation link offers, shown before accepting. */
   async previewInvitation(token: string) {
     const inv = await this.usableInvitation(token);
     const ws = await this.store.workspace(inv.workspaceId);
-    const party = inv.partyId ? (await this.store.parties(inv.workspaceId)).find((p) => p.id === inv.partyId) : undefined;
-    return { workspace: { id: inv.workspaceId, title: ws?.title ?? '' }, role: inv.role, party: party ?? null, expiresAt: inv.expiresAt };
+    const party = inv.partyId
+      ? (await this.store.parties(inv.workspaceId)).find((p) => p.id === inv.partyId)
+      : undefined;
+    return {
+      workspace: { id: inv.workspaceId, title: ws?.title ?? '' },
+      role: inv.role,
+      party: party ?? null,
+      expiresAt: inv.expiresAt,
+    };
   }
 
-  async acceptInvitation(userId: string, token: string): Promise<MemberDto & { workspaceId: string }> {
+  async acceptInvitation(
+    userId: string,
+    token: string,
+  ): Promise<MemberDto & { workspaceId: string }> {
     const inv = await this.usableInvitation(token);
     if (await this.store.membership(inv.workspaceId, userId)) {
       throw new AppError('conflict', 'You are already a member of this negotiation');
     }
-    if (!(await this.store.acceptInvitation(inv, userId))) throw new AppError('not_found', 'This invitation is no longer valid');
+    if (!(await this.store.acceptInvitation(inv, userId)))
+      throw new AppError('not_found', 'This invitation is no longer valid');
     await this.store.audit({
       workspaceId: inv.workspaceId,
       actorId: userId,
@@ -185,15 +260,26 @@ export class WorkspaceService {
     return { ...me, workspaceId: inv.workspaceId };
   }
 
-  async updateMember(actorId: string, workspaceId: string, userId: string, m: { role: Role; partyId?: string }): Promise<MemberDto> {
+  async updateMember(
+    actorId: string,
+    workspaceId: string,
+    userId: string,
+    m: { role: Role; partyId?: string },
+  ): Promise<MemberDto> {
     await this.requireFacilitator(actorId, workspaceId);
     const current = await this.store.membership(workspaceId, userId);
     if (!current) throw new AppError('not_found', 'Member not found');
     await this.requireParty(workspaceId, m.partyId);
-    if (current.role === 'facilitator' && m.role !== 'facilitator') await this.keepOneFacilitator(workspaceId);
+    if (current.role === 'facilitator' && m.role !== 'facilitator')
+      await this.keepOneFacilitator(workspaceId);
     const next = { role: m.role, partyId: m.partyId ?? null };
     await this.store.setMember(workspaceId, userId, next);
-    await this.store.audit({ workspaceId, actorId, action: 'member.role_changed', details: { userId, from: current, to: next } });
+    await this.store.audit({
+      workspaceId,
+      actorId,
+      action: 'member.role_changed',
+      details: { userId, from: current, to: next },
+    });
     this.onAccessChanged(workspaceId, userId);
     return (await this.store.members(workspaceId)).find((x) => x.userId === userId)!;
   }
@@ -206,7 +292,12 @@ export class WorkspaceService {
     if (!current) throw new AppError('not_found', 'Member not found');
     if (current.role === 'facilitator') await this.keepOneFacilitator(workspaceId);
     await this.store.removeMember(workspaceId, userId);
-    await this.store.audit({ workspaceId, actorId, action: 'member.removed', details: { userId, was: current } });
+    await this.store.audit({
+      workspaceId,
+      actorId,
+      action: 'member.removed',
+      details: { userId, was: current },
+    });
     this.onAccessChanged(workspaceId, userId);
   }
 
@@ -227,12 +318,17 @@ export class WorkspaceService {
     if (partyId === undefined) return;
     if (!(await this.store.parties(workspaceId)).some((p) => p.id === partyId)) {
       // Same details shape as body validation, so clients show it next to the field.
-      throw new AppError('validation_failed', 'Unknown party', { fields: { partyId: 'no such party in this negotiation' } });
+      throw new AppError('validation_failed', 'Unknown party', {
+        fields: { partyId: 'no such party in this negotiation' },
+      });
     }
   }
 
   private async keepOneFacilitator(workspaceId: string): Promise<void> {
-    const facilitators = (await this.store.members(workspaceId)).filter((m) => m.role === 'facilitator');
-    if (facilitators.length <= 1) throw new AppError('conflict', 'A negotiation needs at least one facilitator');
+    const facilitators = (await this.store.members(workspaceId)).filter(
+      (m) => m.role === 'facilitator',
+    );
+    if (facilitators.length <= 1)
+      throw new AppError('conflict', 'A negotiation needs at least one facilitator');
   }
 }

@@ -15,7 +15,9 @@ describe('documentAccess', () => {
   it('lets observers read and everyone else write shared documents', () => {
     expect(documentAccess({ role: 'observer', partyId: null }, agreement)).toBe('read');
     expect(documentAccess({ role: 'negotiator', partyId: 'B' }, agreement)).toBe('write');
-    expect(documentAccess({ role: 'facilitator', partyId: null }, { kind: 'process' })).toBe('write');
+    expect(documentAccess({ role: 'facilitator', partyId: null }, { kind: 'process' })).toBe(
+      'write',
+    );
     expect(documentAccess(null, agreement)).toBeNull();
   });
 

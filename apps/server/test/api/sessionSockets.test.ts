@@ -25,7 +25,9 @@ describe('sessions and presence on open sockets', () => {
     const theirs = openSock(srv.wsUrl, w.docs.agreement.room, { token: w.users.negotiatorB.token });
     expect(await outcome(mine)).toBe('open');
     expect(await outcome(theirs)).toBe('open');
-    const res = await call(srv.url, 'POST', '/api/auth/logout', { token: w.users.negotiatorA.token });
+    const res = await call(srv.url, 'POST', '/api/auth/logout', {
+      token: w.users.negotiatorA.token,
+    });
     expect(res.status).toBe(204);
     expect(await closedWithin(mine, 1000)).toBe(4401);
     expect(theirs.closeCode).toBeNull();
@@ -37,7 +39,10 @@ describe('sessions and presence on open sockets', () => {
     const sock = openSock(srv.wsUrl, w.docs.process.room, { token: w.users.observer.token });
     expect(await outcome(sock)).toBe('open');
     const db = new Database(path.join(srv.dataDir, 'akkoord.sqlite'));
-    db.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').run(Date.now() - 1, w.users.observer.id);
+    db.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = ?').run(
+      Date.now() - 1,
+      w.users.observer.id,
+    );
     db.close();
     expect(await closedWithin(sock, 2000)).toBe(4401);
   });
@@ -45,18 +50,28 @@ describe('sessions and presence on open sockets', () => {
   it("a role change re-stamps the member's presence for everyone within a second", async () => {
     srv = await startTestServer({}, { realAuth: true });
     const w = await buildWorld(srv.url);
-    const a = connectClient(srv.wsUrl, w.docs.agreement.room, { params: { token: w.users.negotiatorA.token } });
-    const f = connectClient(srv.wsUrl, w.docs.agreement.room, { params: { token: w.users.facilitator.token } });
+    const a = connectClient(srv.wsUrl, w.docs.agreement.room, {
+      params: { token: w.users.negotiatorA.token },
+    });
+    const f = connectClient(srv.wsUrl, w.docs.agreement.room, {
+      params: { token: w.users.facilitator.token },
+    });
     clients.push(a, f);
     await Promise.all([whenSynced(a), whenSynced(f)]);
     a.provider.awareness.setLocalStateField('cursor', { at: 1 });
     const seenRole = () =>
-      (f.provider.awareness.getStates().get(a.doc.clientID)?.user as { role?: string; partyId?: string | null } | undefined);
+      f.provider.awareness.getStates().get(a.doc.clientID)?.user as
+        { role?: string; partyId?: string | null } | undefined;
     await waitFor(() => seenRole()?.role === 'negotiator', 5000, 'facilitator sees negotiator');
-    const res = await call(srv.url, 'PATCH', `/api/workspaces/${w.workspace.id}/members/${w.users.negotiatorA.id}`, {
-      token: w.users.facilitator.token,
-      body: { role: 'observer' },
-    });
+    const res = await call(
+      srv.url,
+      'PATCH',
+      `/api/workspaces/${w.workspace.id}/members/${w.users.negotiatorA.id}`,
+      {
+        token: w.users.facilitator.token,
+        body: { role: 'observer' },
+      },
+    );
     expect(res.status).toBe(200);
     const start = Date.now();
     await waitFor(() => seenRole()?.role === 'observer', 1000, 'facilitator sees observer');

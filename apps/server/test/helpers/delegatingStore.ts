@@ -1,7 +1,10 @@
 import type { DocumentStore } from '../../src/persistence/DocumentStore';
 
 /** The real store with some methods replaced, for tests that need to gate or fail one call. */
-export function delegatingStore(inner: DocumentStore, patch: Partial<DocumentStore>): DocumentStore {
+export function delegatingStore(
+  inner: DocumentStore,
+  patch: Partial<DocumentStore>,
+): DocumentStore {
   return {
     load: (room) => inner.load(room),
     append: (entries) => inner.append(entries),

@@ -29,7 +29,9 @@ export function awarenessFrame(awarenessUpdate: Uint8Array): Uint8Array {
 }
 
 /** An awareness update written by hand, so states can be arbitrary (even invalid) JSON text. */
-export function rawAwarenessUpdate(entries: { clientId: number; clock: number; json: string }[]): Uint8Array {
+export function rawAwarenessUpdate(
+  entries: { clientId: number; clock: number; json: string }[],
+): Uint8Array {
   const e = encoding.createEncoder();
   encoding.writeVarUint(e, entries.length);
   for (const x of entries) {
@@ -94,7 +96,9 @@ export function countFrames(c: RawClient, pred: (m: DecodedFrame) => boolean): n
 }
 
 export function bytesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 }
 
 export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean {
@@ -104,12 +108,18 @@ export function containsBytes(haystack: Uint8Array, needle: Uint8Array): boolean
 }
 
 /** Value of one sample of a server metric (0 when the labelled series does not exist yet). */
-export async function metricValue(metrics: Metrics, name: string, labels: Record<string, string> = {}): Promise<number> {
+export async function metricValue(
+  metrics: Metrics,
+  name: string,
+  labels: Record<string, string> = {},
+): Promise<number> {
   const m = metrics.registry.getSingleMetric(name);
   if (!m) throw new Error(`no metric ${name}`);
   const { values } = await m.get();
   const hit = values.find((v) =>
-    Object.entries(labels).every(([k, val]) => String((v.labels as Record<string, unknown>)[k]) === val),
+    Object.entries(labels).every(
+      ([k, val]) => String((v.labels as Record<string, unknown>)[k]) === val,
+    ),
   );
   return hit?.value ?? 0;
 }
@@ -122,7 +132,10 @@ export interface StoredRow {
 
 /** The server's SQLite file, opened read-only next to the running server (WAL allows it). */
 export function readStoredUpdates(dataDir: string, room?: string): StoredRow[] {
-  const db = new Database(path.join(dataDir, 'akkoord.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(path.join(dataDir, 'akkoord.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     const sql = room
       ? 'SELECT seq, room, data FROM doc_update WHERE room = ? ORDER BY seq'
@@ -135,9 +148,14 @@ export function readStoredUpdates(dataDir: string, room?: string): StoredRow[] {
 }
 
 export function readSnapshot(dataDir: string, room: string): Buffer | null {
-  const db = new Database(path.join(dataDir, 'akkoord.sqlite'), { readonly: true, fileMustExist: true });
+  const db = new Database(path.join(dataDir, 'akkoord.sqlite'), {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
-    const row = db.prepare<[string], { state: Buffer }>('SELECT state FROM doc_snapshot WHERE room = ?').get(room);
+    const row = db
+      .prepare<[string], { state: Buffer }>('SELECT state FROM doc_snapshot WHERE room = ?')
+      .get(room);
     return row?.state ?? null;
   } finally {
     db.close();
@@ -157,10 +175,15 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** Polls an async condition (e.g. a metric); fails with a description instead of hanging. */
-export async function waitForAsync(cond: () => Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitForAsync(
+  cond: () => Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const start = Date.now();
   while (!(await cond())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
 }

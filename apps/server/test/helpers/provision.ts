@@ -10,7 +10,10 @@ export interface Provisioned {
 }
 
 /** Registers a fresh user through the real API and creates a workspace (its documents = rooms). */
-export async function provision(baseUrl: string, title = 'Testonderhandeling'): Promise<Provisioned> {
+export async function provision(
+  baseUrl: string,
+  title = 'Testonderhandeling',
+): Promise<Provisioned> {
   const email = `t-${randomUUID()}@example.nl`;
   const reg = await fetch(`${baseUrl}/api/auth/register`, {
     method: 'POST',
@@ -24,8 +27,14 @@ export async function provision(baseUrl: string, title = 'Testonderhandeling'): 
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ title }),
   });
-  if (ws.status !== 201) throw new Error(`create workspace failed: ${ws.status} ${await ws.text()}`);
+  if (ws.status !== 201)
+    throw new Error(`create workspace failed: ${ws.status} ${await ws.text()}`);
   const { workspace } = (await ws.json()) as { workspace: WorkspaceDto };
   const room = (kind: string) => workspace.documents.find((d) => d.kind === kind)!.room;
-  return { token, userId: user.id, workspace, rooms: { process: room('process'), agreement: room('agreement') } };
+  return {
+    token,
+    userId: user.id,
+    workspace,
+    rooms: { process: room('process'), agreement: room('agreement') },
+  };
 }

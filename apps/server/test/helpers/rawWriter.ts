@@ -23,7 +23,8 @@ export class RawWriter {
     this.closed = new Promise((resolve) => this.ws.once('close', (code) => resolve(code)));
     this.ws.on('message', (data: Buffer) => this.receive(new Uint8Array(data)));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== this && this.ws.readyState === WebSocket.OPEN) this.ws.send(encodeUpdate(update));
+      if (origin !== this && this.ws.readyState === WebSocket.OPEN)
+        this.ws.send(encodeUpdate(update));
     });
     void this.opened.then(() => this.ws.send(encodeSyncStep1(Y.encodeStateVector(this.doc))));
   }

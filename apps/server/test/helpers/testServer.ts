@@ -29,7 +29,12 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const { realAuth, ...rest } = overrides;
   const dataDir = (env.DATA_DIR as string | undefined) ?? tempDir();
-  const config = configFrom({ UNLOAD_GRACE_MS: 50, LOG_LEVEL: 'silent', ...env, DATA_DIR: dataDir });
+  const config = configFrom({
+    UNLOAD_GRACE_MS: 50,
+    LOG_LEVEL: 'silent',
+    ...env,
+    DATA_DIR: dataDir,
+  });
   const server = buildServer(config, {
     log: createLogger(config.logLevel),
     ...(realAuth ? {} : { authorizer: allowAll }),

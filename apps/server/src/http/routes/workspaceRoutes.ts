@@ -43,29 +43,47 @@ export function workspaceRoutes(workspaces: WorkspaceService, cfg: AuthConfig): 
 
   r.post('/workspaces/:id/parties', async (req, res) => {
     const user = requireUser(req);
-    const party = await workspaces.addParty(user.id, param(req, 'id'), validate(PartyInput, req.body));
+    const party = await workspaces.addParty(
+      user.id,
+      param(req, 'id'),
+      validate(PartyInput, req.body),
+    );
     res.status(201).json({ party });
   });
 
   r.post('/workspaces/:id/invitations', async (req, res) => {
     const user = requireUser(req);
-    const inv = await workspaces.invite(user.id, param(req, 'id'), validate(CreateInvitationBody, req.body));
-    res.status(201).json({ invitation: { ...inv, url: `${baseUrl(req, cfg)}/invite/${inv.token}` } });
+    const inv = await workspaces.invite(
+      user.id,
+      param(req, 'id'),
+      validate(CreateInvitationBody, req.body),
+    );
+    res
+      .status(201)
+      .json({ invitation: { ...inv, url: `${baseUrl(req, cfg)}/invite/${inv.token}` } });
   });
 
   r.get('/workspaces/:id/invitations', async (req, res) => {
-    res.json({ invitations: await workspaces.listInvitations(requireUser(req).id, param(req, 'id')) });
+    res.json({
+      invitations: await workspaces.listInvitations(requireUser(req).id, param(req, 'id')),
+    });
   });
 
   r.delete('/workspaces/:id/invitations/:invitationId', async (req, res) => {
-    await workspaces.revokeInvitation(requireUser(req).id, param(req, 'id'), param(req, 'invitationId'));
+    await workspaces.revokeInvitation(
+      requireUser(req).id,
+      param(req, 'id'),
+      param(req, 'invitationId'),
+    );
     res.status(204).end();
   });
 
   r.patch('/workspaces/:id/members/:userId', async (req, res) => {
     const user = requireUser(req);
     const body = validate(UpdateMemberBody, req.body);
-    res.json({ member: await workspaces.updateMember(user.id, param(req, 'id'), param(req, 'userId'), body) });
+    res.json({
+      member: await workspaces.updateMember(user.id, param(req, 'id'), param(req, 'userId'), body),
+    });
   });
 
   r.delete('/workspaces/:id/members/:userId', async (req, res) => {
