@@ -26,7 +26,7 @@ const ConfigSchema = z.object({
   COMPACT_EVERY_BYTES: int(2 * 1024 * 1024, 1),
   MAX_CONNECTIONS: int(10_000, 1),
   /** Minimum spacing of commits under sustained load (group commit window). */
-  COMMIT_INTERVAL_MS: int(10, 0),
+  COMMIT_INTERVAL_MS: int(20, 0),
   SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
   SESSION_TTL_HOURS: int(24 * 30, 1),
   /** Extra origins allowed to use cookies and open sockets (comma-separated); the server's own host always is. */
