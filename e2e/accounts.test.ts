@@ -164,11 +164,10 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     await pageA.getByRole('link', { name: 'Nieuwe onderhandeling' }).click();
     await pageA.getByRole('heading', { level: 1, name: 'Nieuwe onderhandeling' }).waitFor();
     const names = pageA.getByRole('textbox', { name: 'Naam', exact: true });
-    assert.deepEqual(await names.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)), [
-      'Woningcorporatie',
-      'Gemeente',
-      'Huurdersorganisatie',
-    ]);
+    assert.deepEqual(
+      await names.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+      ['Woningcorporatie', 'Gemeente', 'Huurdersorganisatie'],
+    );
     await assertNoAxeViolations(pageA, 'the new negotiation form');
     await screenshot(pageA, 'acc-08-new-workspace');
 
@@ -301,9 +300,13 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     await textOf(pageB).getByText(fromAnna).waitFor();
     const fromBram = ' De gemeente levert de grond.';
     await typeAtEnd(pageB, fromBram);
-    await textOf(pageA).getByText(fromAnna + fromBram).waitFor();
+    await textOf(pageA)
+      .getByText(fromAnna + fromBram)
+      .waitFor();
 
-    await pageA.locator('.collaboration-carets__label', { hasText: `${bram.name} (Gemeente)` }).waitFor();
+    await pageA
+      .locator('.collaboration-carets__label', { hasText: `${bram.name} (Gemeente)` })
+      .waitFor();
     await pageB.locator('.collaboration-carets__label', { hasText: anna.name }).waitFor();
     for (const page of [pageA, pageB]) await waitForSaved(page);
     await assertNoAxeViolations(pageA, 'the editor page');
@@ -318,7 +321,9 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     const bramItem = members.getByRole('listitem').filter({ hasText: bram.name });
     await bramItem.waitFor();
     await bramItem.getByText('Onderhandelaar').waitFor();
-    const group = members.locator('.member-group', { has: pageA.getByRole('heading', { name: /Gemeente/ }) });
+    const group = members.locator('.member-group', {
+      has: pageA.getByRole('heading', { name: /Gemeente/ }),
+    });
     assert.equal(await group.getByText(bram.name).count(), 1, 'B is in the municipality group');
     const avatarColor = await bramItem
       .locator('.member__avatar')
@@ -349,7 +354,9 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     const confirm = pageA.getByRole('dialog', { name: `${bram.name} verwijderen?` });
     await confirm.waitFor();
     assert.ok(
-      await confirm.getByRole('button', { name: 'Annuleren' }).evaluate((el) => el === document.activeElement),
+      await confirm
+        .getByRole('button', { name: 'Annuleren' })
+        .evaluate((el) => el === document.activeElement),
       'the safe choice has focus',
     );
     await screenshot(pageA, 'acc-18-remove-confirm');
@@ -378,13 +385,16 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     await pageB.getByText('Log eerst in om deze pagina te openen.').waitFor();
     assert.equal(await textOf(pageB).count(), 0);
     // And the sync server itself says "not authenticated" to this browser.
-    const room = await pageA.evaluate(async (workspaceId) => {
-      const response = await fetch(`/api/workspaces/${workspaceId}`);
-      const { workspace } = (await response.json()) as {
-        workspace: { documents: { kind: string; room: string }[] };
-      };
-      return workspace.documents.find((d) => d.kind === 'agreement')?.room ?? '';
-    }, workspacePath.split('/')[2] ?? '');
+    const room = await pageA.evaluate(
+      async (workspaceId) => {
+        const response = await fetch(`/api/workspaces/${workspaceId}`);
+        const { workspace } = (await response.json()) as {
+          workspace: { documents: { kind: string; room: string }[] };
+        };
+        return workspace.documents.find((d) => d.kind === 'agreement')?.room ?? '';
+      },
+      workspacePath.split('/')[2] ?? '',
+    );
     const closeCode = await pageB.evaluate(
       (r) =>
         new Promise<number>((resolve) => {

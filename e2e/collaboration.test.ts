@@ -119,7 +119,10 @@ void describe('Akkoord in the browser', () => {
     await pageA.waitForURL(`**${documentPath}`);
     await editorOf(pageA).waitFor();
     // The page's h1 names the document (the text itself opens with its own title heading).
-    await pageA.getByRole('banner').getByRole('heading', { level: 1, name: documentTitle }).waitFor();
+    await pageA
+      .getByRole('banner')
+      .getByRole('heading', { level: 1, name: documentTitle })
+      .waitFor();
     await waitForStatus(pageA, 'saved', 'Opgeslagen');
     await assertNoAxeViolations(pageA, 'the editor page');
     await screenshot(pageA, '02-editor-opened');
@@ -313,7 +316,9 @@ void describe('Akkoord in the browser', () => {
     // Even a hand-made connection gets nothing: 4401 (not authenticated).
     const room = await pageA.evaluate(async (id) => {
       const response = await fetch(`/api/workspaces/${id}`);
-      const body = (await response.json()) as { workspace: { documents: { kind: string; room: string }[] } };
+      const body = (await response.json()) as {
+        workspace: { documents: { kind: string; room: string }[] };
+      };
       return body.workspace.documents.find((d) => d.kind === 'agreement')?.room ?? '';
     }, workspaceId);
     const code = await page.evaluate(

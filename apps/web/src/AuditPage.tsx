@@ -43,13 +43,7 @@ export function AuditPage({ workspaceId }: { workspaceId: string }) {
   return <AuditView workspace={workspace.data} entries={entries.data} />;
 }
 
-function AuditView({
-  workspace,
-  entries,
-}: {
-  workspace: WorkspaceDto;
-  entries: AuditEntryDto[];
-}) {
+function AuditView({ workspace, entries }: { workspace: WorkspaceDto; entries: AuditEntryDto[] }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
   const captionId = useId();

@@ -6,7 +6,13 @@ import { isFacilitator, isReadOnly, openableDocuments, partyOf } from './members
 import { paths } from './router';
 
 /** The documents I may open, with what each is for and whether I can only read it. */
-export function DocumentList({ workspace, member }: { workspace: WorkspaceDto; member: MemberDto }) {
+export function DocumentList({
+  workspace,
+  member,
+}: {
+  workspace: WorkspaceDto;
+  member: MemberDto;
+}) {
   const { t } = useTranslation();
   const headingId = useId();
   const readOnly = isReadOnly(member);

@@ -29,7 +29,8 @@ export function DocumentPage({ workspaceId, documentId, user }: DocumentPageProp
   }
   const data = workspace.data;
   const member = membershipOf(data, user.id);
-  const doc = member === null ? undefined : openableDocuments(data, member).find((d) => d.id === documentId);
+  const doc =
+    member === null ? undefined : openableDocuments(data, member).find((d) => d.id === documentId);
   if (member === null || doc === undefined) {
     return (
       <ProblemPage
@@ -54,7 +55,7 @@ export function DocumentPage({ workspaceId, documentId, user }: DocumentPageProp
       <LazyOpenDocument
         room={doc.room}
         title={doc.title}
-        workspace={{ id: data.id, title: data.title }}
+        workspace={{ id: data.id, title: data.title, parties: data.parties }}
         user={presenceOf(data, member)}
         readOnly={isReadOnly(member)}
       />

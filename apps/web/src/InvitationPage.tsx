@@ -106,10 +106,7 @@ function InvitationView({ token, invitation, user }: InvitationViewProps) {
         </dl>
         <p className="lead">{t(`invitation.roleExplained.${invitation.role}`)}</p>
         {failure !== null && (
-          <ErrorNotice
-            error={failure}
-            texts={{ not_found: t('invitation.invalidBody') }}
-          />
+          <ErrorNotice error={failure} texts={{ not_found: t('invitation.invalidBody') }} />
         )}
         {user === null ? (
           <>

@@ -1,9 +1,4 @@
-import {
-  CreateInvitationBody,
-  Role,
-  type PartyDto,
-  type WorkspaceDto,
-} from '@akkoord/domain';
+import { CreateInvitationBody, Role, type PartyDto, type WorkspaceDto } from '@akkoord/domain';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, type CreatedInvitationDto } from './apiClient';
@@ -35,7 +30,8 @@ export function validateInvite(form: InviteForm) {
   };
   const checked = validate(CreateInvitationBody, body);
   const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
-  if (form.role === 'negotiator' && form.partyId === '') errors['partyId'] = { kind: 'partyRequired' };
+  if (form.role === 'negotiator' && form.partyId === '')
+    errors['partyId'] = { kind: 'partyRequired' };
   return checked.ok && errors['partyId'] === undefined
     ? ({ ok: true, data: checked.data } as const)
     : ({ ok: false, errors } as const);

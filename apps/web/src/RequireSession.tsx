@@ -23,7 +23,12 @@ export function RequireSession({ children }: { children: (user: UserDto) => Reac
     case 'signed-in':
       return children(session.user);
     case 'unavailable':
-      return <LoadFailedPage error={new ApiError('network', 0, 'unavailable')} retry={() => void loadSession()} />;
+      return (
+        <LoadFailedPage
+          error={new ApiError('network', 0, 'unavailable')}
+          retry={() => void loadSession()}
+        />
+      );
     default:
       return <LoadingPage />;
   }

@@ -81,7 +81,12 @@ export function SelectField({ label, hint, error, fieldClassName, ...select }: S
   return (
     <FieldFrame id={id} label={label} hint={hint} error={error} className={fieldClassName}>
       {(describedBy) => (
-        <select {...select} id={id} aria-invalid={error !== undefined} aria-describedby={describedBy} />
+        <select
+          {...select}
+          id={id}
+          aria-invalid={error !== undefined}
+          aria-describedby={describedBy}
+        />
       )}
     </FieldFrame>
   );

@@ -15,7 +15,11 @@ interface WorkspaceDetailsDialogProps {
 }
 
 /** The facilitator renames the negotiation or corrects its municipality and period. */
-export function WorkspaceDetailsDialog({ workspace, onClose, onSaved }: WorkspaceDetailsDialogProps) {
+export function WorkspaceDetailsDialog({
+  workspace,
+  onClose,
+  onSaved,
+}: WorkspaceDetailsDialogProps) {
   const { t } = useTranslation();
   const [form, setForm] = useState({
     title: workspace.title,

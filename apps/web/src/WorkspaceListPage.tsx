@@ -24,7 +24,10 @@ export async function loadMyWorkspaces(): Promise<MyWorkspace[]> {
       if (summary.partyId === null) return { ...summary, party: null };
       try {
         const { workspace } = await api.getWorkspace(summary.id);
-        return { ...summary, party: workspace.parties.find((p) => p.id === summary.partyId) ?? null };
+        return {
+          ...summary,
+          party: workspace.parties.find((p) => p.id === summary.partyId) ?? null,
+        };
       } catch {
         return { ...summary, party: null };
       }

@@ -101,7 +101,9 @@ function readFields(details: unknown): Record<string, string> {
   const fields = (details as { fields?: unknown }).fields;
   if (typeof fields !== 'object' || fields === null) return {};
   return Object.fromEntries(
-    Object.entries(fields).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(fields).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   );
 }
 
@@ -119,8 +121,9 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
   } catch {
     // Not JSON: fall back to the status alone.
   }
-  const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)
-    ?.error;
+  const error = (
+    body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null
+  )?.error;
   const code = isErrorCode(error?.code) ? error.code : codeForStatus(response.status);
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${response.status}`;
   return new ApiError(
@@ -211,13 +214,7 @@ export const api = {
   audit: (id: string) => json<{ entries: AuditEntryDto[] }>('GET', `${ws(id)}/audit`),
 
   previewInvitation: (token: string) =>
-    json<{ invitation: InvitationPreviewDto }>(
-      'GET',
-      `/invitations/${encodeURIComponent(token)}`,
-    ),
+    json<{ invitation: InvitationPreviewDto }>('GET', `/invitations/${encodeURIComponent(token)}`),
   acceptInvitation: (token: string) =>
-    json<{ membership: MembershipDto }>(
-      'POST',
-      `/invitations/${encodeURIComponent(token)}/accept`,
-    ),
+    json<{ membership: MembershipDto }>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
 };

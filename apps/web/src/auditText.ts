@@ -44,7 +44,10 @@ export function describeAuditEntry(
     case 'workspace.updated': {
       const changes = ['title', 'municipality', 'period']
         .filter((field) => typeof d[field] === 'string')
-        .map((field) => `${t(`audit.field.${field as 'title' | 'municipality' | 'period'}`)}: ${text(d[field])}`);
+        .map(
+          (field) =>
+            `${t(`audit.field.${field as 'title' | 'municipality' | 'period'}`)}: ${text(d[field])}`,
+        );
       return t('audit.action.workspaceUpdated', { changes: changes.join('; ') });
     }
     case 'party.added':

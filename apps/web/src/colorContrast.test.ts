@@ -24,9 +24,12 @@ describe('textColorOn', () => {
 // Party colours fill avatars and caret labels with white initials and names, and the neutral
 // colour stands in for people without a party.
 describe('party colours', () => {
-  it.each([...PARTY_COLORS, fallbackColor])('%s carries white text at WCAG AA contrast', (color) => {
-    expect(isHexColor(color)).toBe(true);
-    expect(textColorOn(color)).toBe('#ffffff');
-    expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
-  });
+  it.each([...PARTY_COLORS, fallbackColor])(
+    '%s carries white text at WCAG AA contrast',
+    (color) => {
+      expect(isHexColor(color)).toBe(true);
+      expect(textColorOn(color)).toBe('#ffffff');
+      expect(contrastRatio(color, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    },
+  );
 });

@@ -3,7 +3,10 @@
  * old execCommand route covers plain-HTTP installs. False when both fail: the page then asks
  * the person to copy the (already selected) text themselves.
  */
-export async function copyText(text: string, fallbackInput?: HTMLInputElement | null): Promise<boolean> {
+export async function copyText(
+  text: string,
+  fallbackInput?: HTMLInputElement | null,
+): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;

@@ -59,7 +59,9 @@ export function problemOf(issue: SchemaIssue): FieldProblem {
         : { kind: 'required' };
     case 'custom':
       // The domain's only custom text check: unpaired surrogates (see workspace.ts).
-      return issue.message.includes('invalid character') ? { kind: 'character' } : { kind: 'invalid' };
+      return issue.message.includes('invalid character')
+        ? { kind: 'character' }
+        : { kind: 'invalid' };
     default:
       return { kind: 'invalid' };
   }

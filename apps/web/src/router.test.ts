@@ -45,7 +45,14 @@ describe('safeNextPath', () => {
   });
 
   it('refuses other sites, odd paths and the login pages themselves', () => {
-    for (const next of [null, '', 'https://evil.example', '//evil.example/w/x', '/\\evil', '/nope']) {
+    for (const next of [
+      null,
+      '',
+      'https://evil.example',
+      '//evil.example/w/x',
+      '/\\evil',
+      '/nope',
+    ]) {
       expect(safeNextPath(next)).toBeNull();
     }
     expect(safeNextPath('/login')).toBeNull();

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { navigate, paths, safeNextPath, useSearchParam } from './router';
+import { navigate, parseRoute, paths, safeNextPath, useSearchParam } from './router';
 import { useSession } from './useSession';
 
 /**
@@ -10,7 +10,12 @@ export function useAuthDestination(): string {
   const next = safeNextPath(useSearchParam('next')) ?? paths.home;
   const status = useSession().status;
   useEffect(() => {
-    if (status === 'signed-in') navigate(next, { replace: true });
+    // Only from the login or sign-up page itself: once logging in has moved on, this page's
+    // last render must not send the person anywhere else.
+    const page = parseRoute(window.location.pathname).page;
+    if (status === 'signed-in' && (page === 'login' || page === 'signup')) {
+      navigate(next, { replace: true });
+    }
   }, [status, next]);
   return next;
 }

@@ -2,9 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { ApiError } from './apiClient';
 
 export type Loaded<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: ApiError };
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: ApiError };
 
 function asApiError(error: unknown): ApiError {
   return error instanceof ApiError ? error : new ApiError('internal', 0, String(error));

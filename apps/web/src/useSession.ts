@@ -40,7 +40,9 @@ export async function loadSession(): Promise<void> {
     const { user } = await api.me();
     setSession({ status: 'signed-in', user });
   } catch (error) {
-    setSession(isApiError(error, 'unauthenticated') ? { status: 'signed-out' } : { status: 'unavailable' });
+    setSession(
+      isApiError(error, 'unauthenticated') ? { status: 'signed-out' } : { status: 'unavailable' },
+    );
   }
 }
 
