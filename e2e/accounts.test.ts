@@ -284,6 +284,23 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     assert.equal(again.status, 404);
   });
 
+  void it('pages that can only explain a problem say what to do, accessibly', async () => {
+    const cases: [string, string, string][] = [
+      ['/invite/dit-is-geen-uitnodiging', 'Deze uitnodiging werkt niet meer', 'invalid-invitation'],
+      ['/w/w_bestaatniet', 'Onderhandeling niet gevonden', 'unknown-workspace'],
+      [`${workspacePath}/audit`, 'Alleen voor de procesbegeleider', 'audit-forbidden'],
+      ['/bestaat/niet', 'Deze pagina bestaat niet', 'not-found'],
+    ];
+    for (const [path, heading, name] of cases) {
+      await pageB.goto(url(path));
+      await pageB.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await assertNoAxeViolations(pageB, path);
+      await screenshot(pageB, `acc-problem-${name}`);
+    }
+    await pageB.goto(url(workspacePath));
+    await pageB.getByRole('heading', { level: 1, name: title }).waitFor();
+  });
+
   void it('both write in the agreement and see each other’s text and caret', async () => {
     for (const page of [pageA, pageB]) {
       await page.getByRole('link', { name: 'Prestatieafspraken' }).click();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from './Link';
-import { parseRoute, paths, usePathname } from './router';
+import { parseRoute, paths, usePathname, withNext } from './router';
 import { logOut, useSession } from './useSession';
 
 /** Who is logged in and the way out, on every page; a "log in" link for everyone else. */
@@ -16,7 +16,11 @@ export function SessionControls() {
     const page = parseRoute(pathname).page;
     if (page === 'login' || page === 'signup') return null;
     return (
-      <Link href={paths.login} className="button button--secondary button--small">
+      // Logging in from here comes back here (e.g. to an invitation).
+      <Link
+        href={withNext(paths.login, pathname)}
+        className="button button--secondary button--small"
+      >
         {t('session.logIn')}
       </Link>
     );
