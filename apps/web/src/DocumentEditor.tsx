@@ -1,13 +1,18 @@
-import { akkoordExtensions } from '@akkoord/domain/tiptap';
+import type { PartyDto } from '@akkoord/domain';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { EditorState } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ClauseEditorContext } from './ClauseEditorContext';
+import { clauseEditorExtensions } from './clauseExtensions';
+import { ClauseSidePanel } from './ClauseSidePanel';
 import { EditorToolbar } from './EditorToolbar';
 import { renderCaret } from './renderCaret';
+import { SlashMenu } from './SlashMenu';
+import './clauseEditor.css';
 import { useSyncProblem } from './useSyncStatus';
 import type { CaretUser } from './membership';
 import type { SharedDocument } from './useSharedDocument';
@@ -16,6 +21,8 @@ interface DocumentEditorProps {
   title: string;
   shared: SharedDocument;
   user: CaretUser;
+  /** The workspace's parties: owner and counterpart pickers, colours, the ledger. */
+  parties: readonly PartyDto[];
   /** Observers: no toolbar, no typing (the server would refuse it anyway). */
   readOnly: boolean;
 }
@@ -41,7 +48,13 @@ function editorAttributes(label: string, placeholder: string) {
   });
 }
 
-export function DocumentEditor({ title, shared, user, readOnly: observer }: DocumentEditorProps) {
+export function DocumentEditor({
+  title,
+  shared,
+  user,
+  parties,
+  readOnly: observer,
+}: DocumentEditorProps) {
   const { t } = useTranslation();
   const label = t('editor.textLabel', { title });
   const placeholder = t('editor.placeholder');
@@ -52,8 +65,9 @@ export function DocumentEditor({ title, shared, user, readOnly: observer }: Docu
         StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
         // The document schema's own nodes (theme sections, clauses) from the templates. Without
         // them y-prosemirror would delete every element it cannot turn into a node, i.e. wipe
-        // the template of a new agreement as soon as someone opens it.
-        ...akkoordExtensions,
+        // the template of a new agreement as soon as someone opens it. Here with the web's
+        // clause views, insert shortcut and `/` menu.
+        ...clauseEditorExtensions,
         Collaboration.configure({ document: shared.doc }),
         CollaborationCaret.configure({
           provider: shared.provider,
@@ -79,12 +93,19 @@ export function DocumentEditor({ title, shared, user, readOnly: observer }: Docu
     editor.setOptions({ editorProps: { attributes: editorAttributes(label, placeholder) } });
   }, [editor, label, placeholder]);
 
+  const clauseSettings = useMemo(() => ({ parties, readOnly }), [parties, readOnly]);
   return (
-    <div className="document">
-      {!observer && <EditorToolbar editor={editor} />}
-      <div className="paper">
-        <EditorContent editor={editor} />
+    <ClauseEditorContext value={clauseSettings}>
+      <div className="editor-layout">
+        <div className="document">
+          {!observer && <EditorToolbar editor={editor} />}
+          <div className="paper">
+            <EditorContent editor={editor} />
+          </div>
+          <SlashMenu editor={editor} />
+        </div>
+        <ClauseSidePanel editor={editor} parties={parties} />
       </div>
-    </div>
+    </ClauseEditorContext>
   );
 }

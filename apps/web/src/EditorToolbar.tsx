@@ -1,6 +1,7 @@
 import { useEditorState, type ChainedCommands, type Editor } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { InsertClauseButton } from './InsertClauseButton';
 
 interface ToolbarButtonProps {
   pressed?: boolean;
@@ -47,6 +48,8 @@ export function EditorToolbar({ editor }: { editor: Editor }) {
 
   return (
     <div className="toolbar" role="group" aria-label={t('editor.toolbarLabel')}>
+      <InsertClauseButton editor={editor} />
+      <span className="toolbar__separator" aria-hidden="true" />
       <ToolbarButton
         pressed={state.heading}
         disabled={!state.editable}

@@ -1,3 +1,4 @@
+import type { PartyDto } from '@akkoord/domain';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
 import { DocumentEditor } from './DocumentEditor';
@@ -14,7 +15,7 @@ import { paths } from './router';
 export interface OpenDocumentProps {
   room: string;
   title: string;
-  workspace: { id: string; title: string };
+  workspace: { id: string; title: string; parties: readonly PartyDto[] };
   user: CaretUser;
   /** Observers: the server refuses their edits, so the editor does not offer editing. */
   readOnly: boolean;
@@ -49,7 +50,13 @@ export function OpenDocument({ room, title, workspace, user, readOnly }: OpenDoc
           {readOnly && <ReadOnlyNotice tracker={shared.tracker} />}
           <OfflineNotice tracker={shared.tracker} />
           <PresenceList awareness={shared.provider.awareness} />
-          <DocumentEditor title={title} shared={shared} user={user} readOnly={readOnly} />
+          <DocumentEditor
+            title={title}
+            shared={shared}
+            user={user}
+            parties={workspace.parties}
+            readOnly={readOnly}
+          />
         </>
       )}
     </AppShell>

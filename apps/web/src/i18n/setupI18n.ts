@@ -1,5 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import editorEn from './editor.en.json';
+import editorNl from './editor.nl.json';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -42,7 +44,11 @@ export function setupI18n(): typeof i18n {
     document.documentElement.lang = language;
   });
   void i18n.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    // The clause editor's strings live in their own files (own top-level key `clauses`).
+    resources: {
+      nl: { translation: { ...nl, ...editorNl } },
+      en: { translation: { ...en, ...editorEn } },
+    },
     lng: storedLanguage(),
     fallbackLng: 'nl',
     supportedLngs: [...languages],

@@ -1,0 +1,47 @@
+import type { PartyDto } from '@akkoord/domain';
+import type { Editor } from '@tiptap/react';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LedgerView } from './LedgerView';
+import { OutlineNav } from './OutlineNav';
+import { useDocumentOutline } from './useDocumentOutline';
+
+/**
+ * The complementary landmark next to the text: outline by theme and the reciprocity ledger.
+ * It can be folded away (the button keeps its place, so focus is never lost).
+ */
+export function ClauseSidePanel({
+  editor,
+  parties,
+}: {
+  editor: Editor;
+  parties: readonly PartyDto[];
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const bodyId = useId();
+  const [open, setOpen] = useState(true);
+  const outline = useDocumentOutline(editor);
+  return (
+    <aside className="side-panel" aria-labelledby={headingId} data-open={open}>
+      <div className="side-panel__top">
+        <h2 id={headingId} className="side-panel__title">
+          {t('clauses.panel.heading')}
+        </h2>
+        <button
+          type="button"
+          className="clause__button"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {open ? t('clauses.panel.hide') : t('clauses.panel.show')}
+        </button>
+      </div>
+      <div id={bodyId} hidden={!open}>
+        <OutlineNav editor={editor} outline={outline} />
+        <LedgerView editor={editor} outline={outline} parties={parties} />
+      </div>
+    </aside>
+  );
+}
