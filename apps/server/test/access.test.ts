@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { CloseCode } from '@akkoord/protocol';
 import { AppError } from '../src/errors';
 import type { Authorizer, Grant } from '../src/sync/Authorizer';
-import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
+import { waitFor, whenSynced } from './helpers/clients';
 import {
   bytesEqual,
   containsBytes,
@@ -16,27 +16,10 @@ import {
   updateFrame,
   waitForAsync,
 } from './helpers/frames';
-import { connectRaw, type RawClient } from './helpers/rawClient';
-import { startTestServer, type TestServer } from './helpers/testServer';
+import { serverFixture, within } from './helpers/fixture';
+import type { TestServer } from './helpers/testServer';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const raws: RawClient[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) r.ws.terminate();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms),
-    ),
-  ]);
-}
+const fixture = serverFixture();
 
 /**
  * Decides from the query: `?deny=<code>` refuses with that AppError code, `?access=read` grants
@@ -63,22 +46,10 @@ async function serverWith(
   calls: { room: string; url: string }[],
   env: Record<string, string | number> = {},
 ) {
-  const s = await startTestServer(env, { authorizer: queryAuthorizer(calls) });
-  servers.push(s);
-  return s;
+  return fixture.server(env, { authorizer: queryAuthorizer(calls) });
 }
 
-async function raw(s: TestServer, room: string, query = ''): Promise<RawClient> {
-  const c = await connectRaw(s.wsUrl, room, query);
-  raws.push(c);
-  return c;
-}
-
-function client(s: TestServer, room: string, params: Record<string, string> = {}): Client {
-  const c = connectClient(s.wsUrl, room, { params });
-  clients.push(c);
-  return c;
-}
+const { raw, client } = fixture;
 
 async function documentLoads(s: TestServer): Promise<number> {
   return (
@@ -140,11 +111,10 @@ describe('access', () => {
   });
 
   it('ACC-1 an authorizer that fails unexpectedly closes with 1011 and admits nothing', async () => {
-    const s = await startTestServer(
+    const s = await fixture.server(
       {},
       { authorizer: { authorize: () => Promise.reject(new Error('database down')) } },
     );
-    servers.push(s);
     const c = await raw(s, 'acc1-broken');
     const closed = await within(c.closed, 5000, 'close');
     expect(closed.code).toBe(CloseCode.internalError);
@@ -159,7 +129,7 @@ describe('access', () => {
     let grant!: () => void;
     const decided = new Promise<void>((r) => (grant = r));
     let asked = 0;
-    const s = await startTestServer(
+    const s = await fixture.server(
       {},
       {
         authorizer: {
@@ -171,7 +141,6 @@ describe('access', () => {
         },
       },
     );
-    servers.push(s);
     const ws = new WebSocket(`${s.wsUrl}/acc1-gone`);
     ws.on('error', () => {});
     await waitFor(() => asked === 1, 5000, 'authorizer asked');

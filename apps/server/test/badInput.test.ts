@@ -1,10 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, MessageType, SyncMessageType } from '@akkoord/protocol';
-import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
+import { waitFor, whenSynced, type Client } from './helpers/clients';
 import {
   awarenessFrame,
   bytesEqual,
@@ -21,43 +21,10 @@ import {
   typedFrame,
   updateFrame,
 } from './helpers/frames';
-import { connectRaw, type RawClient } from './helpers/rawClient';
-import { startTestServer, type TestServer } from './helpers/testServer';
+import { serverFixture, within } from './helpers/fixture';
+import type { TestServer } from './helpers/testServer';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const sockets: WebSocket[] = [];
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const ws of sockets.splice(0)) ws.terminate();
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-async function server(env: Record<string, string | number> = {}): Promise<TestServer> {
-  const s = await startTestServer(env);
-  servers.push(s);
-  return s;
-}
-function client(s: TestServer, room: string): Client {
-  const c = connectClient(s.wsUrl, room);
-  clients.push(c);
-  return c;
-}
-async function raw(s: TestServer, room: string): Promise<RawClient> {
-  const c = await connectRaw(s.wsUrl, room);
-  sockets.push(c.ws);
-  return c;
-}
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    p,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms),
-    ),
-  ]);
-}
+const { server, client, raw, track } = serverFixture();
 
 function countDisconnects(c: Client): () => number {
   let n = 0;
@@ -428,7 +395,7 @@ class FuzzConn {
 
   static open(url: string): Promise<FuzzConn> {
     const ws = new WebSocket(url);
-    sockets.push(ws);
+    track(ws);
     const c = new FuzzConn(ws);
     return new Promise((resolve, reject) => {
       ws.once('open', () => resolve(c));

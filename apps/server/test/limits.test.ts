@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CloseCode, MessageType, SyncMessageType } from '@akkoord/protocol';
-import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
+import { waitFor, whenSynced } from './helpers/clients';
 import {
   bytesEqual,
   containsBytes,
@@ -15,56 +15,10 @@ import {
   updateFrame,
   waitForAsync,
 } from './helpers/frames';
-import { connectRaw, type RawClient } from './helpers/rawClient';
-import { startTestServer, type TestServer } from './helpers/testServer';
+import type { RawClient } from './helpers/rawClient';
+import { serverFixture, within } from './helpers/fixture';
 
-const servers: TestServer[] = [];
-const clients: Client[] = [];
-const raws: RawClient[] = [];
-
-async function server(env: Record<string, string | number>): Promise<TestServer> {
-  const s = await startTestServer(env);
-  servers.push(s);
-  return s;
-}
-function client(s: TestServer, room: string): Client {
-  const c = connectClient(s.wsUrl, room);
-  clients.push(c);
-  return c;
-}
-async function raw(s: TestServer, room: string, query = ''): Promise<RawClient> {
-  const c = await connectRaw(s.wsUrl, room, query);
-  raws.push(c);
-  return c;
-}
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  for (const r of raws.splice(0)) {
-    (r.ws as unknown as { _socket?: Socket })._socket?.resume();
-    r.ws.terminate();
-  }
-  await Promise.all(servers.splice(0).map((s) => s.stop()));
-});
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(
-      () => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)),
-      ms,
-    );
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e instanceof Error ? e : new Error(String(e)));
-      },
-    );
-  });
-}
+const { server, client, raw } = serverFixture();
 
 const isOpen = (r: RawClient) => r.ws.readyState === r.ws.OPEN;
 const socketOf = (r: RawClient) => (r.ws as unknown as { _socket: Socket })._socket;
@@ -403,8 +357,7 @@ describe('limits', () => {
           setTimeout(() => r({ userId: 'u', access: 'write' }), 100),
         ),
     };
-    const s = await startTestServer({ MAX_CONNECTIONS: 2 }, { authorizer: slowAuthorizer });
-    servers.push(s);
+    const s = await server({ MAX_CONNECTIONS: 2 }, { authorizer: slowAuthorizer });
     const all = await Promise.all([raw(s, 'lim6c'), raw(s, 'lim6c'), raw(s, 'lim6c')]);
     // Every connection is decided: either admitted by the server or closed.
     await waitFor(

@@ -68,6 +68,8 @@ export interface DecodedFrame {
   type: number;
   sub?: number;
   payload?: Uint8Array;
+  /** The reason of an auth permission-denied message. */
+  reason?: string;
 }
 
 export function decodeFrame(f: Uint8Array): DecodedFrame {
@@ -78,6 +80,10 @@ export function decodeFrame(f: Uint8Array): DecodedFrame {
     return { type, sub, payload: decoding.readVarUint8Array(d) };
   }
   if (type === MessageType.awareness) return { type, payload: decoding.readVarUint8Array(d) };
+  if (type === MessageType.auth) {
+    decoding.readVarUint(d);
+    return { type, reason: decoding.readVarString(d) };
+  }
   return { type };
 }
 

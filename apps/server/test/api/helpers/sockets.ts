@@ -1,11 +1,11 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { MessageType, SyncMessageType } from '@akkoord/protocol';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../../src/sync/wire';
 import { waitFor } from '../../helpers/clients';
+import { decodeFrame } from '../../helpers/frames';
 
 /**
  * A bare y-websocket socket (no provider): it sends exactly the frames a test builds, and can
@@ -70,27 +70,7 @@ export async function closeAllSocks(): Promise<void> {
   await Promise.all(all.map((s) => s.closed));
 }
 
-interface Decoded {
-  type: number;
-  sub?: number;
-  payload?: Uint8Array;
-  reason?: string;
-}
-
-export function decode(f: Uint8Array): Decoded {
-  const d = decoding.createDecoder(f);
-  const type = decoding.readVarUint(d);
-  if (type === MessageType.sync) {
-    const sub = decoding.readVarUint(d);
-    return { type, sub, payload: decoding.readVarUint8Array(d) };
-  }
-  if (type === MessageType.awareness) return { type, payload: decoding.readVarUint8Array(d) };
-  if (type === MessageType.auth) {
-    decoding.readVarUint(d);
-    return { type, reason: decoding.readVarString(d) };
-  }
-  return { type };
-}
+export const decode = decodeFrame;
 
 export const authDenials = (s: Sock): string[] =>
   s.frames.map(decode).flatMap((m) => (m.type === MessageType.auth ? [m.reason ?? ''] : []));
