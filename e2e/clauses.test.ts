@@ -28,6 +28,19 @@ function panelOf(page: Page) {
   return page.getByRole('complementary', { name: 'Overzicht' });
 }
 
+/**
+ * ProseMirror reads a caret moved natively (Ctrl+Home) on the next 'selectionchange' event;
+ * two animation frames let that event run before the next key relies on the cursor.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+      ),
+  );
+}
+
 async function waitForStatus(page: Page, status: string): Promise<void> {
   await page.locator(`[role="status"][data-status="${status}"]`).waitFor();
 }
@@ -136,7 +149,10 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
 
     // Focus the text as Tab would, then: shortcut, type, Tab to the owner picker, arrow to the
     // corporation. No mouse.
+    // Ctrl+Home puts the cursor in the title: a new clause then goes to the first theme.
     await editorOf(carla).focus();
+    await carla.keyboard.press('Control+Home');
+    await settled(carla);
     await carla.keyboard.press('Control+Alt+k');
     await clauses(carla).first().waitFor();
     assert.equal(await clauses(carla).count(), 1);
@@ -244,32 +260,40 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   });
 
   void it('an edit made offline reaches the other user after reconnecting', async () => {
+    await bram.context().setOffline(true);
+    // Chromium's offline mode silences an open WebSocket without closing it, so the page could
+    // not know for ~30 s. Leaving the document and coming back makes it open a new connection,
+    // which fails for real: the document comes from IndexedDB and the status says offline.
+    await bram.getByRole('link', { name: /Terug naar Prestatieafspraken Clausestad/ }).click();
+    await editorOf(bram).waitFor({ state: 'detached' });
+    await bram.goBack();
+    await editorOf(bram).waitFor();
+    await waitForStatus(bram, 'offline');
     const text = bram.locator('.counterpart .counterpart__text p').first();
     await text.click();
     await bram.keyboard.press('End');
-    await bram.context().setOffline(true);
-    await waitForStatus(bram, 'offline');
+    await settled(bram);
     await bram.keyboard.type(offlineText);
     await waitForStatus(bram, 'offline-unsaved');
+    await screenshot(bram, 'clauses-03-offline');
     // Nothing can have reached Carla yet.
     assert.equal(await carla.getByText(offlineText.trim()).count(), 0);
     await bram.context().setOffline(false);
     await waitForStatus(bram, 'saved');
-    await carla
-      .locator('.counterpart', { hasText: `${counterpartText}${offlineText}` })
-      .waitFor();
+    await carla.locator('.counterpart', { hasText: `${counterpartText}${offlineText}` }).waitFor();
   });
 
   void it('the / menu inserts a clause in the section', async () => {
     const paragraph = carla.locator('.clause [data-type="clause-text"] p').first();
     await paragraph.click();
     await carla.keyboard.press('End');
+    await settled(carla);
     await carla.keyboard.press('Enter');
     await carla.keyboard.type('/');
     const menu = carla.getByRole('listbox', { name: 'Invoegen' });
     await menu.waitFor();
     await menu.getByRole('option', { name: 'Nieuwe afspraak', selected: true }).waitFor();
-    await screenshot(carla, 'clauses-03-slash-menu');
+    await screenshot(carla, 'clauses-04-slash-menu');
     await carla.keyboard.press('Enter');
     await clauses(carla).nth(1).waitFor();
     await menu.waitFor({ state: 'detached' });
@@ -295,16 +319,17 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   void it('the editor page with clauses has no axe violations', async () => {
     await waitForStatus(carla, 'saved');
     await assertNoAxeViolations(carla, 'the editor with clauses');
-    await screenshot(carla, 'clauses-04-editor');
+    await screenshot(carla, 'clauses-05-editor');
     // The panel folds away and comes back, by keyboard.
-    const toggle = panelOf(carla).getByRole('button', { name: 'Overzicht verbergen' });
-    await toggle.focus();
+    await panelOf(carla).getByRole('button', { name: 'Overzicht verbergen' }).focus();
     await carla.keyboard.press('Enter');
-    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    const show = panelOf(carla).getByRole('button', { name: 'Overzicht tonen' });
+    assert.equal(await show.getAttribute('aria-expanded'), 'false');
     assert.equal(await panelOf(carla).getByRole('table').count(), 0);
+    assert.ok(await show.evaluate((el) => el === document.activeElement), 'focus stays');
     await carla.keyboard.press('Enter');
     await panelOf(carla).getByRole('table').first().waitFor();
     await assertNoAxeViolations(olaf, 'the editor for observers');
-    await screenshot(olaf, 'clauses-05-observer');
+    await screenshot(olaf, 'clauses-06-observer');
   });
 });

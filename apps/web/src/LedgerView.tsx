@@ -17,6 +17,10 @@ interface LedgerViewProps {
   parties: readonly PartyDto[];
 }
 
+function shortName(name: string): string {
+  return name.length > 8 ? `${name.slice(0, 5)}.` : name;
+}
+
 function warningText(
   t: TFunction,
   warning: LedgerWarning,
@@ -103,7 +107,11 @@ export function LedgerView({ editor, outline, parties }: LedgerViewProps) {
             <td />
             {parties.map((p) => (
               <th key={p.id} scope="col">
-                {p.name}
+                {/* Full names do not fit side by side in the panel: colour dot and a short
+                    form for the eye, the full name for screen readers. */}
+                <PartySwatchDot color={p.color} />
+                <span aria-hidden="true">{shortName(p.name)}</span>
+                <span className="sr-only">{p.name}</span>
               </th>
             ))}
           </tr>
@@ -111,7 +119,10 @@ export function LedgerView({ editor, outline, parties }: LedgerViewProps) {
         <tbody>
           {parties.map((giver) => (
             <tr key={giver.id}>
-              <th scope="row">{giver.name}</th>
+              <th scope="row">
+                <PartySwatchDot color={giver.color} />
+                {giver.name}
+              </th>
               {parties.map((receiver) => (
                 <td key={receiver.id} data-receiver={receiver.id}>
                   {giver.id === receiver.id ? '–' : (ledger.matrix[giver.id]?.[receiver.id] ?? 0)}
