@@ -297,7 +297,7 @@ async function seedRoom(
   batches: Uint8Array[],
   expect: DocFingerprint,
   timeoutS: number,
-): Promise<void> {
+): Promise<DocFingerprint> {
   const seeder = new BenchClient({ url, mode: 'capture', awareness: false, name: 'seeder' });
   if (!(await seeder.whenSynced(timeoutS * 1000))) {
     throw new Error(
@@ -330,7 +330,7 @@ async function seedRoom(
     probe.close();
     if (fp.hash === expect.hash) {
       seeder.close();
-      return;
+      return expect;
     }
     last = JSON.stringify(fp);
     await sleep(250);
@@ -346,7 +346,10 @@ async function runStorm(p: StormParams): Promise<StormResult> {
       `${seed.fingerprint.textLength} chars (built in ${seed.buildMs.toFixed(0)} ms)`,
   );
   const ts0 = performance.now();
-  await Promise.all(p.urls.map((u) => seedRoom(u, seed.batches, seed.fingerprint, p.timeoutS)));
+  // Per room: what a complete copy looks like (a template, where the server has one, plus the seed).
+  const expected = await Promise.all(
+    p.urls.map((u) => seedRoom(u, seed.batches, seed.fingerprint, p.timeoutS)),
+  );
   const seedMs = performance.now() - ts0;
   log(
     `storm: ${p.urls.length} rooms seeded and verified in ${seedMs.toFixed(0)} ms; settling ${p.settleS}s`,
@@ -382,9 +385,11 @@ async function runStorm(p: StormParams): Promise<StormResult> {
   const fromOpen: number[] = [];
   let complete = 0;
   let lastDone = t0;
-  for (const c of clients) {
+  for (const [ci, c] of clients.entries()) {
     if (c.captured.length === 0) continue;
+    const want = expected[ci % p.urls.length]!;
     const h = createHash('sha1');
+    h.update(want.hash);
     for (const { payload } of c.captured) {
       h.update(String(payload.byteLength));
       h.update(payload);
@@ -397,7 +402,7 @@ async function runStorm(p: StormParams): Promise<StormResult> {
       for (let i = 0; i < c.captured.length; i++) {
         Y.applyUpdate(d, c.captured[i]!.payload);
         const fp = fingerprint(d);
-        if (fp.textLength === seed.fingerprint.textLength && fp.hash === seed.fingerprint.hash) {
+        if (fp.textLength === want.textLength && fp.hash === want.hash) {
           idx = i;
           break;
         }

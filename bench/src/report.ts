@@ -12,10 +12,11 @@ export interface ReportInput {
   env: { node: string; platform: string; cpus: string; memGiB: number; git: string };
 }
 
-const f = (v: number | undefined, digits = 1): string =>
-  v === undefined || Number.isNaN(v) ? '–' : v.toFixed(digits);
-const ms = (v: number | undefined): string =>
-  v === undefined || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1);
+// Statistics over an empty set come back as null: print a dash rather than crash the report.
+const f = (v: number | null | undefined, digits = 1): string =>
+  v == null || Number.isNaN(v) ? '–' : v.toFixed(digits);
+const ms = (v: number | null | undefined): string =>
+  v == null || Number.isNaN(v) ? '–' : v < 10 ? v.toFixed(2) : v.toFixed(1);
 const pct = (a: number, b: number): string =>
   b === 0 ? '–' : `${((100 * a) / b).toFixed(b === a ? 0 : 2)}%`;
 
