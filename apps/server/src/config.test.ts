@@ -16,6 +16,10 @@ describe('config', () => {
     expect(() => loadConfig({ DURABILITY: 'maybe' })).toThrow(/DURABILITY/);
   });
 
+  it('treats an empty variable as not set', () => {
+    expect(loadConfig({ PORT: '', DATA_DIR: '' }).port).toBe(8080);
+  });
+
   it('accepts overrides', () => {
     expect(configFrom({ PORT: 0, DURABILITY: 'fsync' })).toMatchObject({
       port: 0,
