@@ -10,7 +10,8 @@ const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(d
 const ConfigSchema = z.object({
   PORT: int(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('./data'),
+  /** Default: `data/` at the repository root, whichever directory the server is started from. */
+  DATA_DIR: z.string().min(1).default(path.resolve(here, '../../../data')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** `wal`: survives kill -9 (WAL, synchronous=NORMAL). `fsync`: also survives power loss. */
   DURABILITY: z.enum(['wal', 'fsync']).default('wal'),
