@@ -121,7 +121,8 @@ export function LedgerView({ editor, outline, parties }: LedgerViewProps) {
             <tr key={giver.id}>
               <th scope="row">
                 <PartySwatchDot color={giver.color} />
-                {giver.name}
+                <span aria-hidden="true">{shortName(giver.name)}</span>
+                <span className="sr-only">{giver.name}</span>
               </th>
               {parties.map((receiver) => (
                 <td key={receiver.id} data-receiver={receiver.id}>
