@@ -80,11 +80,22 @@ async function main(): Promise<void> {
       agreement.room,
       doc,
       {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+        // The server checks Origin on sockets as it would for a browser page.
+        WebSocketPolyfill: class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers: { Origin: server.url } });
+          }
+        } as unknown as typeof globalThis.WebSocket,
         params: { token: a.token },
       },
     );
-    await new Promise<void>((resolve) => provider.once('sync', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no sync with the server in 15 s')), 15_000);
+      provider.once('sync', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
     writeJSON(agreementWith(workspace.parties), doc);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     provider.destroy();
