@@ -57,7 +57,7 @@ describe('InviteDialog', () => {
 
     const link = await dialog.findByLabelText('Uitnodigingslink');
     expect((link as HTMLInputElement).value).toBe(invitation.url);
-    expect(document.activeElement).toBe(link);
+    await waitFor(() => expect(document.activeElement).toBe(link));
     expect(requests[0]?.body).toEqual({
       role: 'negotiator',
       partyId: 'p_gem',

@@ -1,5 +1,5 @@
 import { CreateInvitationBody, Role, type PartyDto, type WorkspaceDto } from '@akkoord/domain';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError, type CreatedInvitationDto } from './apiClient';
 import { copyText } from './copyText';
@@ -205,8 +205,9 @@ function InviteLinkView({
   const inputRef = useRef<HTMLInputElement>(null);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle');
 
-  useEffect(() => {
-    // The link is what the facilitator came for: put focus (and a selection) on it.
+  useLayoutEffect(() => {
+    // The link is what the facilitator came for: put focus (and a selection) on it, in the same
+    // commit that removed the button that had focus, so focus never falls back to the page.
     inputRef.current?.focus();
     inputRef.current?.select();
   }, []);

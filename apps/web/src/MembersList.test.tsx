@@ -108,8 +108,10 @@ describe('MembersList', () => {
       path: '/api/workspaces/w_1/members/u_wim',
     });
     // The person's row goes away; focus waits on the list's heading.
-    expect(document.activeElement).toBe(
-      screen.getByRole('heading', { name: 'Partijen en deelnemers' }),
+    await waitFor(() =>
+      expect(document.activeElement).toBe(
+        screen.getByRole('heading', { name: 'Partijen en deelnemers' }),
+      ),
     );
   });
 });
