@@ -115,6 +115,7 @@ async function main(): Promise<void> {
       openTimes.push(Date.now() - start);
     }
 
+    console.log(`editable after open (ms): first ${openTimes[0]}, second ${openTimes[1]}`);
     // Type at the end of the last clause's text; time each key until the text is on screen
     // (after the next frame) in A, and until it appears in B.
     const target = '.clause [data-type="clause-text"] p';
