@@ -1,14 +1,14 @@
 import { CreateWorkspaceBody, DEFAULT_PARTIES } from '@akkoord/domain';
 import { useRef, useState, type FormEvent } from 'react';
+import { WorkspaceDetailsFields } from './WorkspaceDetailsFields';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from './apiClient';
 import { AppShell } from './AppShell';
 import { ErrorNotice } from './ErrorNotice';
-import { fieldErrorsFromApi, problemText, validate, type FieldErrors } from './fieldErrors';
+import { fieldErrorsFromApi, validate, type FieldErrors } from './fieldErrors';
 import { Link } from './Link';
 import { minParties, PartyRows, type PartyRow } from './PartyRows';
 import { navigate, paths } from './router';
-import { TextField } from './TextField';
 import { useFormErrors } from './useFormErrors';
 import { usePageTitle } from './usePageTitle';
 
@@ -80,34 +80,11 @@ export function NewWorkspacePage() {
         onSubmit={(event) => void submit(event)}
       >
         {failure !== null && <ErrorNotice error={failure} />}
-        <TextField
-          label={t('newWorkspace.title')}
-          hint={t('newWorkspace.titleHint')}
-          value={form.title}
-          maxLength={200}
-          onChange={(event) => setForm({ ...form, title: event.target.value })}
-          error={problemText(t, errors['title'])}
-          required
+        <WorkspaceDetailsFields
+          value={form}
+          onChange={(details) => setForm({ ...form, ...details })}
+          errors={errors}
         />
-        <div className="field-pair">
-          <TextField
-            label={t('newWorkspace.municipality')}
-            hint={t('newWorkspace.optional')}
-            value={form.municipality}
-            maxLength={100}
-            autoComplete="address-level2"
-            onChange={(event) => setForm({ ...form, municipality: event.target.value })}
-            error={problemText(t, errors['municipality'])}
-          />
-          <TextField
-            label={t('newWorkspace.period')}
-            hint={t('newWorkspace.periodHint')}
-            value={form.period}
-            maxLength={50}
-            onChange={(event) => setForm({ ...form, period: event.target.value })}
-            error={problemText(t, errors['period'])}
-          />
-        </div>
         <PartyRows
           rows={form.parties}
           onChange={(parties) => setForm({ ...form, parties })}

@@ -4,8 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { api, isApiError } from './apiClient';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
-import { fieldErrorsFromApi, problemText, validate } from './fieldErrors';
-import { TextField } from './TextField';
+import { fieldErrorsFromApi, validate } from './fieldErrors';
+import { WorkspaceDetailsFields } from './WorkspaceDetailsFields';
 import { useFormErrors } from './useFormErrors';
 
 interface WorkspaceDetailsDialogProps {
@@ -51,30 +51,7 @@ export function WorkspaceDetailsDialog({
     <Dialog title={t('details.title')} onClose={onClose}>
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
         {failure !== null && <ErrorNotice error={failure} />}
-        <TextField
-          label={t('newWorkspace.title')}
-          value={form.title}
-          maxLength={200}
-          onChange={(event) => setForm({ ...form, title: event.target.value })}
-          error={problemText(t, errors['title'])}
-          required
-          data-autofocus
-        />
-        <TextField
-          label={t('newWorkspace.municipality')}
-          value={form.municipality}
-          maxLength={100}
-          onChange={(event) => setForm({ ...form, municipality: event.target.value })}
-          error={problemText(t, errors['municipality'])}
-        />
-        <TextField
-          label={t('newWorkspace.period')}
-          hint={t('newWorkspace.periodHint')}
-          value={form.period}
-          maxLength={50}
-          onChange={(event) => setForm({ ...form, period: event.target.value })}
-          error={problemText(t, errors['period'])}
-        />
+        <WorkspaceDetailsFields value={form} onChange={setForm} errors={errors} autoFocusTitle />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('details.save')}
