@@ -29,16 +29,23 @@ function panelOf(page: Page) {
 }
 
 /**
- * ProseMirror reads a caret moved natively (Ctrl+Home) on the next 'selectionchange' event;
- * two animation frames let that event run before the next key relies on the cursor.
+ * ProseMirror reads a caret moved natively (Ctrl+Home, End) on a later 'selectionchange' event;
+ * on a busy machine the next key can arrive first and act on the old cursor. This waits until
+ * the editor's own selection (Tiptap puts the editor on its element) is where the DOM caret is.
  */
 async function settled(page: Page): Promise<void> {
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve) =>
-        requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
-      ),
-  );
+  await page.waitForFunction(() => {
+    type View = { posAtDOM(node: Node, offset: number): number };
+    type Tiptap = { view: View; state: { selection: { head: number } } };
+    const root = document.querySelector<HTMLElement & { editor?: Tiptap }>('.ProseMirror');
+    const selection = document.getSelection();
+    const editor = root?.editor;
+    if (!editor || !selection?.focusNode || !root?.contains(selection.focusNode)) return false;
+    return (
+      editor.view.posAtDOM(selection.focusNode, selection.focusOffset) ===
+      editor.state.selection.head
+    );
+  });
 }
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
