@@ -47,7 +47,13 @@ function agreementWith(parties: { id: string; name: string }[]): PMJSON {
   return doc;
 }
 
+/** Progress on stderr, so a slow step shows where it is. */
+function step(what: string): void {
+  process.stderr.write(`[bench:editor] ${what}\n`);
+}
+
 async function main(): Promise<void> {
+  step('starting the server and Chromium');
   const server = await startServer();
   const browser = await launchBrowser();
   try {
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
     const [a, b] = pages;
     if (!a || !b) throw new Error('no pages');
 
+    step('writing the agreement through Yjs');
     // Write the 300 clauses through Yjs, as a client would, then wait until the server echoed it.
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
     provider.destroy();
 
     const url = `${server.url}/w/${workspace.id}/d/${agreement.id}`;
+    step('opening it in two tabs');
     const openTimes: number[] = [];
     for (const { page } of [a, b]) {
       const start = Date.now();
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
     }
 
     console.log(`editable after open (ms): first ${openTimes[0]}, second ${openTimes[1]}`);
+    step('typing');
     // Type at the end of the last clause's text; time each key until the text is on screen
     // (after the next frame) in A, and until it appears in B.
     const target = '.clause [data-type="clause-text"] p';
@@ -162,5 +171,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error);
-  process.exitCode = 1;
+  // A failed step can leave a socket or timer behind; the benchmark is over either way.
+  process.exit(1);
 });
