@@ -6,3 +6,4 @@ export * from './read';
 export * from './templates';
 export * from './ledger';
 export * from './export';
+export * from './notifications';
