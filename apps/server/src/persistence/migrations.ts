@@ -89,6 +89,38 @@ const migrations: string[] = [
      at INTEGER NOT NULL
    );
    CREATE INDEX audit_workspace ON audit_log (workspace_id, id);`,
+  // Notifications: the in-app inbox and e-mail preferences. A row remembers the recipient's
+  // role and party when it was made; it is shown and mailed only while they are unchanged.
+  `CREATE TABLE notifications (
+     id TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+     kind TEXT NOT NULL,
+     thread_id TEXT,
+     clause_id TEXT,
+     actor_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     excerpt TEXT NOT NULL,
+     recipient_role TEXT NOT NULL,
+     recipient_party_id TEXT,
+     created_at INTEGER NOT NULL,
+     read_at INTEGER,
+     emailed_at INTEGER
+   );
+   CREATE INDEX notifications_user ON notifications (user_id, created_at DESC, id DESC);
+   CREATE INDEX notifications_unsent ON notifications (created_at)
+     WHERE emailed_at IS NULL AND read_at IS NULL;
+   CREATE INDEX notifications_workspace_user ON notifications (workspace_id, user_id);
+   CREATE TABLE notification_preferences (
+     user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+     email TEXT NOT NULL CHECK (email IN ('immediate', 'daily', 'none')),
+     updated_at INTEGER NOT NULL
+   );
+   CREATE TABLE notification_digests (
+     user_id TEXT PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+     last_day TEXT NOT NULL,
+     sent_at INTEGER NOT NULL
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {
