@@ -41,7 +41,40 @@ const ConfigSchema = z.object({
   LOGIN_WINDOW_MS: int(15 * 60_000, 1),
   /** Express trust-proxy setting, so rate limits see the client's address behind a proxy. */
   TRUST_PROXY: z.string().default('loopback'),
+  /** Where notification e-mail goes out (`smtp://host:port`, `smtps://user:pass@host`); unset = no e-mail. */
+  SMTP_URL: z
+    .string()
+    .refine(isSmtpUrl, { message: 'must be an smtp:// or smtps:// URL' })
+    .optional(),
+  /** Sender of notification e-mail. */
+  MAIL_FROM: z.string().trim().min(3).max(200).default('Akkoord <akkoord@localhost>'),
+  /** Local hour (0–23, in DIGEST_TIMEZONE) from which the daily digest goes out. */
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  DIGEST_TIMEZONE: z
+    .string()
+    .refine(isTimeZone, { message: 'not a known IANA time zone' })
+    .default('Europe/Amsterdam'),
+  /** How often pending e-mail is sent (and failed sends retried) and the digest hour checked. */
+  MAIL_INTERVAL_MS: int(60_000, 100),
 });
+
+function isSmtpUrl(u: string): boolean {
+  try {
+    const url = new URL(u);
+    return (url.protocol === 'smtp:' || url.protocol === 'smtps:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export type EnvConfig = z.infer<typeof ConfigSchema>;
 
@@ -55,6 +88,18 @@ export interface Config {
   shutdownTimeoutMs: number;
   limits: SyncLimits;
   auth: AuthConfig;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** Undefined: e-mail is off (preferences are still stored). */
+  smtpUrl: string | undefined;
+  from: string;
+  digestHour: number;
+  timeZone: string;
+  intervalMs: number;
+  /** Base of links in e-mail: PUBLIC_URL, else the server's own address. */
+  publicUrl: string;
 }
 
 export interface AuthConfig {
@@ -112,6 +157,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         perAccount: e.LOGIN_MAX_PER_ACCOUNT,
         windowMs: e.LOGIN_WINDOW_MS,
       },
+    },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: e.MAIL_FROM,
+      digestHour: e.DIGEST_HOUR,
+      timeZone: e.DIGEST_TIMEZONE,
+      intervalMs: e.MAIL_INTERVAL_MS,
+      publicUrl: e.PUBLIC_URL?.replace(/\/$/, '') ?? `http://${e.HOST}:${e.PORT}`,
     },
     limits: {
       maxMessageBytes: e.MAX_MESSAGE_BYTES,
