@@ -121,6 +121,39 @@ const migrations: string[] = [
      last_day TEXT NOT NULL,
      sent_at INTEGER NOT NULL
    );`,
+  // Comment threads (issue #5): in SQL, never in the shared Y.Doc, so internal ('party')
+  // threads cannot reach another party through sync. `anchor` is JSON {start, end} of encoded
+  // Yjs relative positions; `quote` keeps the anchored text for detached threads. A deleted
+  // comment keeps its row (its place in the thread) with its body emptied.
+  `CREATE TABLE comment_threads (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+     visibility TEXT NOT NULL CHECK (visibility IN ('shared', 'party')),
+     party_id TEXT REFERENCES parties (id),
+     clause_id TEXT,
+     anchor TEXT,
+     quote TEXT NOT NULL DEFAULT '',
+     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'resolved')),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL,
+     resolved_by TEXT REFERENCES users (id),
+     resolved_at INTEGER,
+     CHECK ((visibility = 'party') = (party_id IS NOT NULL))
+   );
+   CREATE INDEX comment_threads_document ON comment_threads (document_id, created_at);
+   CREATE INDEX comment_threads_workspace ON comment_threads (workspace_id);
+   CREATE TABLE comments (
+     id TEXT PRIMARY KEY,
+     thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+     author_id TEXT NOT NULL REFERENCES users (id),
+     body TEXT NOT NULL,
+     mentions TEXT NOT NULL DEFAULT '[]',
+     created_at INTEGER NOT NULL,
+     edited_at INTEGER,
+     deleted_at INTEGER
+   );
+   CREATE INDEX comments_thread ON comments (thread_id, created_at);`,
 ];
 
 export function migrate(db: Database.Database): void {
