@@ -7,3 +7,6 @@ export * from './templates';
 export * from './ledger';
 export * from './export';
 export * from './notifications';
+export * from './wordDiff';
+export * from './changes';
+export * from './waitingOn';
