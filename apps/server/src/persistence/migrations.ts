@@ -154,6 +154,17 @@ const migrations: string[] = [
      deleted_at INTEGER
    );
    CREATE INDEX comments_thread ON comments (thread_id, created_at);`,
+  // "Since your last visit" (issue #5): per person and document, when they last marked it as
+  // seen and its clauses as they were then (compact readClauses JSON; NULL when it was over the
+  // size cap, see visits/VisitStore.ts).
+  `CREATE TABLE document_visits (
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+     seen_at INTEGER NOT NULL,
+     clauses TEXT,
+     PRIMARY KEY (user_id, document_id)
+   );
+   CREATE INDEX document_visits_document ON document_visits (document_id);`,
 ];
 
 export function migrate(db: Database.Database): void {
