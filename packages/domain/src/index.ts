@@ -6,6 +6,8 @@ export * from './read';
 export * from './templates';
 export * from './ledger';
 export * from './export';
+export * from './anchor';
+export * from './comments';
 export * from './notifications';
 export * from './wordDiff';
 export * from './changes';
