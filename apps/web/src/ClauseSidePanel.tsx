@@ -9,6 +9,10 @@ import { useDocumentOutline } from './useDocumentOutline';
 /**
  * The complementary landmark next to the text: outline by theme and the reciprocity ledger.
  * It can be folded away (the button keeps its place, so focus is never lost).
+ *
+ * The panel stays in view (sticky) and is never taller than the window; its body scrolls on its
+ * own. The body is a named, focusable region so the ledger's tables, which hold nothing else to
+ * focus, can also be scrolled with the arrow keys, Page Down and End.
  */
 export function ClauseSidePanel({
   editor,
@@ -38,7 +42,14 @@ export function ClauseSidePanel({
           {open ? t('clauses.panel.hide') : t('clauses.panel.show')}
         </button>
       </div>
-      <div id={bodyId} hidden={!open}>
+      <div
+        id={bodyId}
+        className="side-panel__body"
+        role="region"
+        aria-label={t('clauses.panel.body')}
+        tabIndex={0}
+        hidden={!open}
+      >
         <OutlineNav editor={editor} outline={outline} />
         <LedgerView editor={editor} outline={outline} parties={parties} />
       </div>
