@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
 import { launchBrowser } from './harness/browser';
+import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
 
@@ -26,26 +27,6 @@ function clauses(page: Page) {
 
 function panelOf(page: Page) {
   return page.getByRole('complementary', { name: 'Overzicht' });
-}
-
-/**
- * ProseMirror reads a caret moved natively (Ctrl+Home, End) on a later 'selectionchange' event;
- * on a busy machine the next key can arrive first and act on the old cursor. This waits until
- * the editor's own selection (Tiptap puts the editor on its element) is where the DOM caret is.
- */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    type View = { posAtDOM(node: Node, offset: number): number };
-    type Tiptap = { view: View; state: { selection: { head: number } } };
-    const root = document.querySelector<HTMLElement & { editor?: Tiptap }>('.ProseMirror');
-    const selection = document.getSelection();
-    const editor = root?.editor;
-    if (!editor || !selection?.focusNode || !root?.contains(selection.focusNode)) return false;
-    return (
-      editor.view.posAtDOM(selection.focusNode, selection.focusOffset) ===
-      editor.state.selection.head
-    );
-  });
 }
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
