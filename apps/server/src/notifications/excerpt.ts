@@ -1,0 +1,29 @@
+/** Longest excerpt a notification keeps, in characters (code points). */
+export const EXCERPT_MAX = 200;
+
+// Control characters, bidi overrides/isolates and lone surrogates: nothing a reader should see,
+// and bidi controls could make a mail line read differently from what was written.
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/gu;
+
+/**
+ * Plain, short, single-line text for the inbox and e-mail: whitespace collapsed, invisible and
+ * direction-changing characters removed, cut at `max` characters with an ellipsis. Never HTML:
+ * whoever renders it as HTML escapes it.
+ */
+export function plainExcerpt(text: string, max = EXCERPT_MAX): string {
+  const flat = text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  const chars = Array.from(flat);
+  if (chars.length <= max) return flat;
+  return (
+    chars
+      .slice(0, max - 1)
+      .join('')
+      .trimEnd() + '…'
+  );
+}
+
+/** One line for a header (subject) or a name in running text: no line breaks, bounded length. */
+export function oneLine(text: string, max = 120): string {
+  return plainExcerpt(text, max);
+}
