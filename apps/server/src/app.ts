@@ -7,10 +7,12 @@ import type { AuthConfig } from './config';
 import { AppError, toHttpError } from './errors';
 import { authRoutes } from './http/routes/authRoutes';
 import { exportRoutes, type DocumentReader } from './http/routes/exportRoutes';
+import { notificationRoutes } from './http/routes/notificationRoutes';
 import { workspaceRoutes } from './http/routes/workspaceRoutes';
 import { sessionMiddleware } from './http/session';
 import type { Logger } from './logger';
 import type { Metrics } from './Metrics';
+import type { NotificationService } from './notifications/NotificationService';
 import type { WorkspaceService } from './workspaces/WorkspaceService';
 
 export interface AppDeps {
@@ -23,6 +25,8 @@ export interface AppDeps {
   workspaces: WorkspaceService;
   /** Current state of documents, for exports. */
   documents: DocumentReader;
+  /** The caller's inbox and e-mail preferences. */
+  notifications: NotificationService;
   auth: AuthConfig;
 }
 
@@ -68,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authRoutes(deps.accounts, deps.auth));
   app.use('/api', workspaceRoutes(deps.workspaces, deps.auth));
   app.use('/api', exportRoutes(deps.workspaces, deps.documents));
+  app.use('/api', notificationRoutes(deps.notifications));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('not_found', 'No such API route'));
   });

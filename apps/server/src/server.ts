@@ -12,6 +12,11 @@ import { documentReader } from './http/routes/exportRoutes';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
 import { Metrics } from './Metrics';
+import { DigestJob } from './notifications/DigestJob';
+import { smtpMailer, type Mailer } from './notifications/Mailer';
+import { NotificationService } from './notifications/NotificationService';
+import type { NotificationStore } from './notifications/NotificationStore';
+import { SqliteNotificationStore } from './notifications/SqliteNotificationStore';
 import type { DocumentStore } from './persistence/DocumentStore';
 import { openDatabase, type Db } from './persistence/openDatabase';
 import { SqliteDocumentStore } from './persistence/SqliteDocumentStore';
@@ -27,6 +32,9 @@ export interface ServerOverrides {
   store?: DocumentStore;
   accountStore?: AccountStore;
   workspaceStore?: WorkspaceStore;
+  notificationStore?: NotificationStore;
+  /** Replaces the SMTP mailer (SMTP_URL) for notification e-mail. */
+  mailer?: Mailer;
   authorizer?: Authorizer;
   log?: Logger;
 }
@@ -39,6 +47,9 @@ export interface AkkoordServer {
   readonly log: Logger;
   readonly accounts: AccountService;
   readonly workspaces: WorkspaceService;
+  readonly notifications: NotificationService;
+  /** Notification e-mail (immediate and daily digest); null when e-mail is off. */
+  readonly digest: DigestJob | null;
   listen(port: number, host: string): Promise<AddressInfo>;
   /** Stop accepting, store everything pending, close sockets with 1012, free every document. */
   shutdown(): Promise<void>;
@@ -64,6 +75,28 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     Date.now,
     (docs, parties) => seedTemplates(store, docs, parties),
   );
+  const notificationStore = overrides.notificationStore ?? new SqliteNotificationStore(sqlite());
+  const mailer =
+    overrides.mailer ??
+    (config.mail.smtpUrl ? smtpMailer(config.mail.smtpUrl, config.mail.from) : null);
+  const digest = mailer
+    ? new DigestJob({
+        store: notificationStore,
+        mailer,
+        log,
+        publicUrl: config.mail.publicUrl,
+        digestHour: config.mail.digestHour,
+        timeZone: config.mail.timeZone,
+        intervalMs: config.mail.intervalMs,
+      })
+    : null;
+  const notifications = new NotificationService({
+    store: notificationStore,
+    log,
+    emailEnabled: digest !== null,
+    onAdded: () => digest?.kick(),
+  });
+  digest?.start();
   let ready = false;
   const app = createApp({
     metrics,
@@ -72,6 +105,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     isReady: () => ready,
     accounts,
     workspaces,
+    notifications,
     // `sync` is created below; the reader only uses it per request.
     documents: documentReader(() => sync.registry, store),
     auth: config.auth,
@@ -90,6 +124,12 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   onAccessChanged = (_w, userId) => {
     sync.recheckUser(userId).catch((err: unknown) => log.error({ err }, 'access recheck failed'));
   };
+  // Notifications follow rights changes too: what someone may no longer see leaves their inbox.
+  const syncAccessChanged = onAccessChanged;
+  onAccessChanged = (workspaceId, userId) => {
+    syncAccessChanged(workspaceId, userId);
+    notifications.accessChanged(workspaceId, userId);
+  };
   let shuttingDown: Promise<void> | null = null;
 
   return {
@@ -100,6 +140,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     log,
     accounts,
     workspaces,
+    notifications,
+    digest,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -119,6 +161,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
         sync.closeAll(CloseCode.serverRestarting, 'server restarting');
         await sync.registry.unloadAll();
         await batcher.drain();
+        await Promise.all([digest?.stop(), notifications.idle()]);
         sync.dispose();
         await store.close();
         if (db?.open) db.close();
