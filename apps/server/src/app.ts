@@ -8,6 +8,7 @@ import { AppError, toHttpError } from './errors';
 import { authRoutes } from './http/routes/authRoutes';
 import { exportRoutes, type DocumentReader } from './http/routes/exportRoutes';
 import { notificationRoutes } from './http/routes/notificationRoutes';
+import { visitRoutes, type VisitDeps } from './http/routes/visitRoutes';
 import { workspaceRoutes } from './http/routes/workspaceRoutes';
 import { sessionMiddleware } from './http/session';
 import type { Logger } from './logger';
@@ -27,6 +28,8 @@ export interface AppDeps {
   documents: DocumentReader;
   /** The caller's inbox and e-mail preferences. */
   notifications: NotificationService;
+  /** "Since your last visit" and "waiting on you" (issue #5). */
+  visits: VisitDeps;
   auth: AuthConfig;
 }
 
@@ -73,6 +76,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', workspaceRoutes(deps.workspaces, deps.auth));
   app.use('/api', exportRoutes(deps.workspaces, deps.documents));
   app.use('/api', notificationRoutes(deps.notifications));
+  app.use('/api', visitRoutes(deps.workspaces, deps.documents, deps.visits));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('not_found', 'No such API route'));
   });

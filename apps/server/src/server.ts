@@ -24,6 +24,8 @@ import { WriteBatcher } from './persistence/WriteBatcher';
 import type { Authorizer } from './sync/Authorizer';
 import { attachSync, type SyncHandle } from './sync/attachSync';
 import { WorkspaceAuthorizer } from './sync/WorkspaceAuthorizer';
+import { SqliteThreadDigests } from './visits/threadDigests';
+import { SqliteVisitStore } from './visits/VisitStore';
 import { SqliteWorkspaceStore } from './workspaces/SqliteWorkspaceStore';
 import type { WorkspaceStore } from './workspaces/WorkspaceStore';
 import { WorkspaceService } from './workspaces/WorkspaceService';
@@ -108,6 +110,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     notifications,
     // `sync` is created below; the reader only uses it per request.
     documents: documentReader(() => sync.registry, store),
+    visits: { store: new SqliteVisitStore(sqlite()), threads: new SqliteThreadDigests(sqlite()) },
     auth: config.auth,
   });
   const server = http.createServer(app);

@@ -189,9 +189,24 @@ describe('waitingOn: threads', () => {
     });
   });
 
-  it('mentioned wins over awaiting-answer; the party that wrote last is not waited on', () => {
+  it('mentioned wins over awaiting-answer, also when a colleague of the same party wrote last', () => {
     const t = thread({ id: 't', mentions: ['u-corp', 'u-gem'], lastAuthorParty: GEM });
-    expect(threadsOf([t])).toEqual({ [CORP]: ['t:mentioned'], [GEM]: [], [HURD]: [], [ZORG]: [] });
+    expect(threadsOf([t])).toEqual({
+      [CORP]: ['t:mentioned'],
+      [GEM]: ['t:mentioned'],
+      [HURD]: [],
+      [ZORG]: [],
+    });
+  });
+
+  it('an involved party that wrote last and is not mentioned is not waited on', () => {
+    const t = thread({ id: 't', mentions: ['u-hurd'], lastAuthorParty: GEM });
+    expect(threadsOf([t])).toEqual({
+      [CORP]: ['t:awaiting-answer'],
+      [GEM]: [],
+      [HURD]: ['t:mentioned'],
+      [ZORG]: [],
+    });
   });
 
   it('ignores resolved threads', () => {

@@ -17,7 +17,8 @@ import { DocumentKind } from './workspace';
  * a clause is a negotiation question; the ledger's warnings already show that balance.
  *
  * Threads — an open thread is waiting on P when (its visibility allows P, see below):
- * - it mentions a member of P and P did not write its last message (`mentioned`); or else
+ * - it mentions a member of P who has not written in the thread since (`mentioned`) — also when
+ *   a colleague of the same party asked; or else
  * - P owns its clause or has a counterpart on it, and its last message came from someone else
  *   (another party, or the facilitator who has none) (`awaiting-answer`).
  * A party-internal thread (`visibility: 'party'`) only ever counts for its own party.
@@ -33,7 +34,10 @@ export const ThreadDigest = z.object({
   visibility: z.enum(['shared', 'party']),
   /** For `party` threads: whose. */
   partyId: z.string().nullable(),
-  /** User ids mentioned anywhere in the thread. */
+  /**
+   * Users mentioned who have not answered yet: mentioned in a comment (not their own) after which
+   * they wrote nothing in the thread. Deleted comments count for neither.
+   */
   mentions: z.array(z.string()),
   /** Party of the last message's author; null when that author has none (the facilitator). */
   lastAuthorParty: z.string().nullable(),
@@ -151,10 +155,9 @@ export function waitingOn(input: WaitingOnInput): WaitingOnParty[] {
     );
     for (const [partyId, list] of lists) {
       if (t.visibility === 'party' && t.partyId !== partyId) continue;
-      if (t.lastAuthorParty === partyId) continue;
       const reason = mentioned.has(partyId)
         ? 'mentioned'
-        : involved.has(partyId)
+        : involved.has(partyId) && t.lastAuthorParty !== partyId
           ? 'awaiting-answer'
           : null;
       if (!reason) continue;
