@@ -5,7 +5,11 @@ import helmet from 'helmet';
 import type { AccountService } from './accounts/AccountService';
 import type { AuthConfig } from './config';
 import { AppError, toHttpError } from './errors';
+import type { CommentService } from './comments/CommentService';
+import type { EventStreams } from './events/EventStreams';
 import { authRoutes } from './http/routes/authRoutes';
+import { commentRoutes } from './http/routes/commentRoutes';
+import { eventRoutes } from './http/routes/eventRoutes';
 import { exportRoutes, type DocumentReader } from './http/routes/exportRoutes';
 import { notificationRoutes } from './http/routes/notificationRoutes';
 import { visitRoutes, type VisitDeps } from './http/routes/visitRoutes';
@@ -26,6 +30,10 @@ export interface AppDeps {
   workspaces: WorkspaceService;
   /** Current state of documents, for exports. */
   documents: DocumentReader;
+  /** Comment threads (issue #5). */
+  comments: CommentService;
+  /** Live workspace events (Server-Sent Events). */
+  events: EventStreams;
   /** The caller's inbox and e-mail preferences. */
   notifications: NotificationService;
   /** "Since your last visit" and "waiting on you" (issue #5). */
@@ -75,6 +83,8 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', authRoutes(deps.accounts, deps.auth));
   app.use('/api', workspaceRoutes(deps.workspaces, deps.auth));
   app.use('/api', exportRoutes(deps.workspaces, deps.documents));
+  app.use('/api', commentRoutes(deps.comments));
+  app.use('/api', eventRoutes(deps.workspaces, deps.events));
   app.use('/api', notificationRoutes(deps.notifications));
   app.use('/api', visitRoutes(deps.workspaces, deps.documents, deps.visits));
   app.use('/api', (_req, _res, next) => {

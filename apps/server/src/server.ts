@@ -8,6 +8,12 @@ import type { AccountStore } from './accounts/AccountStore';
 import { LoginThrottle } from './accounts/LoginThrottle';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore';
 import { createApp } from './app';
+import { CommentService } from './comments/CommentService';
+import type { CommentStore } from './comments/CommentStore';
+import { SqliteCommentStore } from './comments/SqliteCommentStore';
+import { LocalEventHub, type EventHub } from './events/EventHub';
+import { EventStreams } from './events/EventStreams';
+import { silentNotifier, type Notifier } from './notifications/Notifier';
 import { documentReader } from './http/routes/exportRoutes';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -34,6 +40,13 @@ export interface ServerOverrides {
   store?: DocumentStore;
   accountStore?: AccountStore;
   workspaceStore?: WorkspaceStore;
+  commentStore?: CommentStore;
+  /** Told about mentions and replies on comment threads (default: nobody). */
+  notifier?: Notifier;
+  /** Fan-out of live workspace events (default: in this process). */
+  eventHub?: EventHub;
+  /** Heartbeat of the event streams (default 25 s). */
+  eventHeartbeatMs?: number;
   notificationStore?: NotificationStore;
   /** Replaces the SMTP mailer (SMTP_URL) for notification e-mail. */
   mailer?: Mailer;
@@ -49,6 +62,9 @@ export interface AkkoordServer {
   readonly log: Logger;
   readonly accounts: AccountService;
   readonly workspaces: WorkspaceService;
+  readonly comments: CommentService;
+  /** Open event streams (`GET /api/workspaces/:id/events`). */
+  readonly events: EventStreams;
   readonly notifications: NotificationService;
   /** Notification e-mail (immediate and daily digest); null when e-mail is off. */
   readonly digest: DigestJob | null;
@@ -77,6 +93,28 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     Date.now,
     (docs, parties) => seedTemplates(store, docs, parties),
   );
+  // `sync` is created below; the reader only uses it per request.
+  const documents = documentReader(() => sync.registry, store);
+  const eventHub = overrides.eventHub ?? new LocalEventHub();
+  const comments = new CommentService({
+    store: overrides.commentStore ?? new SqliteCommentStore(sqlite()),
+    workspaces: workspaceStore,
+    documents,
+    hub: eventHub,
+    notifier: overrides.notifier ?? silentNotifier,
+    log,
+  });
+  const events = new EventStreams({
+    hub: eventHub,
+    mayReceive: (o, e) => comments.mayReceive(o.workspaceId, o.userId, e.document, e.thread),
+    stillAllowed: async (o) =>
+      (await accounts.isSessionLive(o.sessionId)) &&
+      (await workspaceStore.membership(o.workspaceId, o.userId)) !== null,
+    heartbeatMs: overrides.eventHeartbeatMs ?? 25_000,
+    maxPerUser: 20,
+    maxBufferedBytes: 4 * 1024 * 1024,
+    log,
+  });
   const notificationStore = overrides.notificationStore ?? new SqliteNotificationStore(sqlite());
   const mailer =
     overrides.mailer ??
@@ -108,8 +146,9 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     accounts,
     workspaces,
     notifications,
-    // `sync` is created below; the reader only uses it per request.
-    documents: documentReader(() => sync.registry, store),
+    documents,
+    comments,
+    events,
     visits: { store: new SqliteVisitStore(sqlite()), threads: new SqliteThreadDigests(sqlite()) },
     auth: config.auth,
   });
@@ -123,9 +162,13 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     metrics,
     log,
   });
-  accounts.onSessionEnded = (sessionId) => sync.endSession(sessionId);
-  onAccessChanged = (_w, userId) => {
+  accounts.onSessionEnded = (sessionId) => {
+    sync.endSession(sessionId);
+    events.sessionEnded(sessionId);
+  };
+  onAccessChanged = (workspaceId, userId) => {
     sync.recheckUser(userId).catch((err: unknown) => log.error({ err }, 'access recheck failed'));
+    events.accessChanged(workspaceId, userId);
   };
   // Notifications follow rights changes too: what someone may no longer see leaves their inbox.
   const syncAccessChanged = onAccessChanged;
@@ -143,6 +186,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     log,
     accounts,
     workspaces,
+    comments,
+    events,
     notifications,
     digest,
     listen: (port, host) =>
@@ -158,6 +203,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
       shuttingDown ??= (async () => {
         ready = false;
         sync.stopAccepting();
+        events.closeAll();
         server.close();
         server.closeIdleConnections();
         await batcher.drain();

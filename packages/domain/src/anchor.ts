@@ -260,9 +260,21 @@ export function locateThread(
   doc: Y.Doc,
   thread: { clauseId: string | null; anchor: TextAnchor | null },
 ): ThreadPlacement {
-  const range = thread.anchor ? resolveAnchor(doc, thread.anchor) : null;
-  const clauseGone =
-    thread.clauseId !== null && !readClauses(doc).some((c) => c.id === thread.clauseId);
-  const detached = clauseGone || (thread.anchor !== null && range === null);
-  return { detached, range: detached ? null : range };
+  return locateThreads(doc, [thread])[0]!;
+}
+
+/** `locateThread` for many threads of one document (its clauses are read once). */
+export function locateThreads(
+  doc: Y.Doc,
+  threads: readonly { clauseId: string | null; anchor: TextAnchor | null }[],
+): ThreadPlacement[] {
+  let clauseIds: Set<string> | null = null;
+  const clauseExists = (id: string) =>
+    (clauseIds ??= new Set(readClauses(doc).map((c) => c.id))).has(id);
+  return threads.map((thread) => {
+    const range = thread.anchor ? resolveAnchor(doc, thread.anchor) : null;
+    const clauseGone = thread.clauseId !== null && !clauseExists(thread.clauseId);
+    const detached = clauseGone || (thread.anchor !== null && range === null);
+    return { detached, range: detached ? null : range };
+  });
 }
