@@ -168,6 +168,8 @@ describe('DigestJob', () => {
     service.notify([mention('u_b1')]); // not kicked: only the interval can send it
     await service.idle();
     quick.start();
+    // The interval never keeps the process alive on its own.
+    expect((quick as unknown as { timer: NodeJS.Timeout }).timer.hasRef()).toBe(false);
     await sink.waitForCount(1, 5000);
     await quick.stop();
     await job.stop();

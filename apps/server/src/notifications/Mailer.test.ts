@@ -29,7 +29,7 @@ describe('smtpMailer', () => {
     });
   });
 
-  it('rejects when the server is unreachable or refuses the message', async () => {
+  it('NOTE-12 rejects (never hangs) when the server is unreachable or refuses the message', async () => {
     const down = smtpMailer(`smtp://127.0.0.1:${await deadPort()}`, 'a@test.example');
     await expect(
       down.send({ to: { name: 'x', address: 'x@example.nl' }, subject: 's', text: 't', html: 'h' }),

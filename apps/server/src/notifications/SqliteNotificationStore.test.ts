@@ -158,20 +158,20 @@ describe('SqliteNotificationStore', () => {
       row('u_b1', { createdAt: 500 }),
       row('u_b1', { createdAt: 101 }),
     ];
-    await store.add([b!, a2!, obs!, bLate!, bRead!], 0);
-    await store.markRead('u_b1', bRead!.id, 200);
+    await store.add([b, a2, obs, bLate, bRead], 0);
+    await store.markRead('u_b1', bRead.id, 200);
     const ids = async (f: 'immediate' | 'daily', since: number, until: number, day?: string) =>
       (await store.pendingMail(f, since, until, day)).map((r) => r.id);
-    expect(await ids('immediate', 0, 1000)).toEqual([a2!.id]);
-    expect(await ids('daily', 0, 1000)).toEqual([b!.id, bLate!.id]);
-    expect(await ids('daily', 0, 500)).toEqual([b!.id]);
-    expect(await ids('daily', 101, 1000)).toEqual([bLate!.id]);
+    expect(await ids('immediate', 0, 1000)).toEqual([a2.id]);
+    expect(await ids('daily', 0, 1000)).toEqual([b.id, bLate.id]);
+    expect(await ids('daily', 0, 500)).toEqual([b.id]);
+    expect(await ids('daily', 101, 1000)).toEqual([bLate.id]);
     const [first] = await store.pendingMail('daily', 0, 500);
     expect(first).toMatchObject({ userEmail: 'u_b1@example.nl', userName: 'Bert B' });
     await store.recordDigest('u_b1', '2026-07-01', 1);
     expect(await ids('daily', 0, 1000, '2026-07-01')).toEqual([]);
-    expect(await ids('daily', 0, 1000, '2026-07-02')).toEqual([b!.id, bLate!.id]);
-    await store.markEmailed([b!.id], 600);
-    expect(await ids('daily', 0, 1000)).toEqual([bLate!.id]);
+    expect(await ids('daily', 0, 1000, '2026-07-02')).toEqual([b.id, bLate.id]);
+    await store.markEmailed([b.id], 600);
+    expect(await ids('daily', 0, 1000)).toEqual([bLate.id]);
   });
 });

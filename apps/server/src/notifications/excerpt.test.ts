@@ -8,7 +8,7 @@ describe('plainExcerpt', () => {
     );
   });
 
-  it('removes control and bidi-override characters', () => {
+  it('NOTE-8 removes control and bidi-override characters', () => {
     expect(plainExcerpt('a\u0000b\u0007c\u202Ed\u2066e\uFEFFf\u009Bg')).toBe('abcdefg');
     expect(plainExcerpt('x\uD800y')).toBe('xy');
   });
@@ -17,7 +17,7 @@ describe('plainExcerpt', () => {
     expect(plainExcerpt('<script>alert(1)</script> & co')).toBe('<script>alert(1)</script> & co');
   });
 
-  it('cuts long text at the limit on a code-point boundary, with an ellipsis', () => {
+  it('NOTE-8 cuts long text at the limit on a code-point boundary, with an ellipsis', () => {
     const long = '😀'.repeat(EXCERPT_MAX + 10);
     const out = plainExcerpt(long);
     expect(Array.from(out)).toHaveLength(EXCERPT_MAX);

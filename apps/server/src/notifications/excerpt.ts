@@ -1,10 +1,12 @@
 /** Longest excerpt a notification keeps, in characters (code points). */
 export const EXCERPT_MAX = 200;
 
-// Control characters, bidi overrides/isolates and lone surrogates: nothing a reader should see,
-// and bidi controls could make a mail line read differently from what was written.
-const INVISIBLE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/gu;
+// Bidi overrides/isolates, the BOM and lone surrogates: nothing a reader should see, and
+// direction controls could make a mail line read differently from what was written.
+const INVISIBLE = /[\p{Cs}\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
+/** Control characters: the whitespace ones (tab, line breaks) become spaces, the rest go. */
+const CONTROL = /\p{Cc}/gu;
+const controlToSpace = (c: string) => (/\s/.test(c) ? ' ' : '');
 
 /**
  * Plain, short, single-line text for the inbox and e-mail: whitespace collapsed, invisible and
@@ -12,7 +14,11 @@ const INVISIBLE =
  * whoever renders it as HTML escapes it.
  */
 export function plainExcerpt(text: string, max = EXCERPT_MAX): string {
-  const flat = text.replace(INVISIBLE, '').replace(/\s+/gu, ' ').trim();
+  const flat = text
+    .replace(CONTROL, controlToSpace)
+    .replace(INVISIBLE, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
   const chars = Array.from(flat);
   if (chars.length <= max) return flat;
   return (

@@ -12,7 +12,7 @@ const item = (over: Partial<MailItem> = {}): MailItem => ({
 });
 
 describe('mail text', () => {
-  it('Dutch by default: subject says who did what where; body greets, quotes and links', () => {
+  it('NOTE-9 Dutch by default: subject says who did what where; body greets, quotes and links', () => {
     const m = immediateMail('nl', 'Bert', [item()]);
     expect(m.subject).toBe('Anna de Vries noemde je in Prestatieafspraken (Voorbeeldstad 2026)');
     expect(m.text).toContain('Hallo Bert,');
@@ -36,7 +36,7 @@ describe('mail text', () => {
     expect(m.text).toContain('And 3 more notifications.');
   });
 
-  it('the HTML part escapes every user-supplied text; the text part carries it verbatim', () => {
+  it('NOTE-8 the HTML part escapes every user-supplied text; the text part carries it verbatim', () => {
     const evil = item({
       excerpt: '<img src=x onerror=alert(1)> & "quotes"',
       actorName: '<b>Mallory</b>',
