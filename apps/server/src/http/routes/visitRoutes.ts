@@ -11,6 +11,7 @@ import {
   type WorkspaceDto,
 } from '@akkoord/domain';
 import { Router, type Request } from 'express';
+import { threadAccess } from '../../comments/visibility';
 import { AppError } from '../../errors';
 import { decodeSnapshot, encodeSnapshot, MAX_SNAPSHOT_BYTES } from '../../visits/snapshot';
 import type { ThreadDigestSource } from '../../visits/threadDigests';
@@ -36,13 +37,9 @@ function membershipOf(workspace: WorkspaceDto, userId: string): Membership | nul
   return m ? { role: m.role, partyId: m.partyId } : null;
 }
 
-/**
- * Whether the caller may see a thread: they may open its document, and it is shared or internal
- * to their own party (party threads are for that party's negotiators, like party notes).
- */
+/** The comments' one visibility rule (SPEC CMT-1, CMT-2): shared, or internal to the caller's party. */
 function canSeeThread(me: Membership, doc: DocumentDto | undefined, t: ThreadDigest): boolean {
-  if (!doc || documentAccess(me, doc) === null) return false;
-  return t.visibility === 'shared' || (me.role === 'negotiator' && me.partyId === t.partyId);
+  return doc !== undefined && threadAccess(me, doc, t) !== null;
 }
 
 /**
