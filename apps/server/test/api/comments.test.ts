@@ -19,6 +19,7 @@ import { openEventStream, type EventStreamClient } from './helpers/eventStream';
 import {
   buildWorld,
   call,
+  createWorkspace,
   expectError,
   expectFieldError,
   join,
@@ -717,6 +718,21 @@ describe('streams follow rights', () => {
     ).toBe(204);
     await waitFor(() => s2.ended(), 1000, 'stream closed after logout');
     expect(l.ended()).toBe(false); // the observer's other session keeps its stream
+  });
+  it('CMT-6 shutdown ends every stream and does not wait for them', async () => {
+    const other = await startTestServer({}, { realAuth: true });
+    try {
+      const u = await register(other.url, 'Laatste');
+      const ws = await createWorkspace(other.url, u.token);
+      const s = await openEventStream(other.url, ws.id, { token: u.token });
+      expect(s.status).toBe(200);
+      const started = Date.now();
+      await other.stop();
+      await waitFor(() => s.ended(), 1000, 'stream ended by shutdown');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await other.stop();
+    }
   });
 });
 
