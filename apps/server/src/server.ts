@@ -13,7 +13,7 @@ import type { CommentStore } from './comments/CommentStore';
 import { SqliteCommentStore } from './comments/SqliteCommentStore';
 import { LocalEventHub, type EventHub } from './events/EventHub';
 import { EventStreams } from './events/EventStreams';
-import { silentNotifier, type Notifier } from './notifications/Notifier';
+import type { Notifier } from './notifications/Notifier';
 import { documentReader } from './http/routes/exportRoutes';
 import type { Config } from './config';
 import { createLogger, type Logger } from './logger';
@@ -101,7 +101,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     workspaces: workspaceStore,
     documents,
     hub: eventHub,
-    notifier: overrides.notifier ?? silentNotifier,
+    // `notifications` is created below; it is only called once requests flow.
+    notifier: overrides.notifier ?? { notify: (events) => notifications.notify(events) },
     log,
   });
   const events = new EventStreams({

@@ -1,11 +1,20 @@
 import type { NotificationListDto, NotificationPreferencesDto } from '@akkoord/domain';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationEvent } from '../../src/notifications/Notifier';
-import { waitFor } from '../helpers/clients';
+import * as Y from 'yjs';
+import { connectClient, waitFor, whenSynced } from '../helpers/clients';
 import { deadPort, startSmtpSink, type SinkMail, type SmtpSink } from '../helpers/smtpSink';
 import { startTestServer, type TestServer } from '../helpers/testServer';
-import { buildWorld, call, expectError, expectFieldError, type World } from './helpers/http';
-import { readDb, writeDb } from './helpers/sockets';
+import {
+  buildWorld,
+  call,
+  expectError,
+  expectFieldError,
+  join,
+  register,
+  type World,
+} from './helpers/http';
+import { readDb, storedAnywhere, writeDb } from './helpers/sockets';
 
 /**
  * Notifications end to end: a real server (real SQLite file, HTTP on port 0) whose notifier is
@@ -489,5 +498,140 @@ describe('notification mail job lifecycle', () => {
     }
     expect(await s.server.digest!.run(Date.now())).toEqual({ immediate: 0, digests: 0 });
     await own.close();
+  });
+});
+
+/** Adds a clause to the agreement through a real sync client, as the editor does. */
+async function addClause(id: string): Promise<void> {
+  const c = connectClient(srv.wsUrl, w.docs.agreement.room, {
+    params: { token: w.users.facilitator.token },
+  });
+  try {
+    await whenSynced(c);
+    const section = c.doc
+      .getXmlFragment('default')
+      .toArray()
+      .find((n): n is Y.XmlElement => n instanceof Y.XmlElement && n.nodeName === 'themeSection')!;
+    const el = new Y.XmlElement('clause');
+    el.setAttribute('id', id);
+    const text = new Y.XmlElement('clauseText');
+    const p = new Y.XmlElement('paragraph');
+    const t = new Y.XmlText();
+    const words = `Artikel ${id}: de corporatie bouwt 80 woningen.`;
+    t.insert(0, words);
+    p.insert(0, [t]);
+    text.insert(0, [p]);
+    el.insert(0, [text]);
+    section.insert(section.length, [el]);
+    await waitFor(() => storedAnywhere(srv.dataDir, words), 10_000, `clause ${id} stored`);
+  } finally {
+    c.destroy();
+  }
+}
+
+describe('comments → notifications, end to end', () => {
+  it('NOTE-1 NOTE-9 a mention through the comments API lands in the inbox and in the SMTP sink', async () => {
+    const b = w.users.negotiatorB;
+    await setEmail(b.token, 'immediate');
+    await addClause('c-e2e');
+    const res = await call<{ thread: { id: string } }>(
+      srv.url,
+      'POST',
+      `/api/workspaces/${w.workspace.id}/documents/${w.docs.agreement.id}/threads`,
+      {
+        token: w.users.negotiatorA.token,
+        body: {
+          clauseId: 'c-e2e',
+          body: 'Kun je <b>dit</b> bekijken?\nGraag voor vrijdag.',
+          mentions: [b.id],
+        },
+      },
+    );
+    expect(res.status).toBe(201);
+    const threadId = res.body.thread.id;
+    await waitFor(() => mailsTo(b.email).length === 1, 10_000, 'mention mail');
+    const box = await inbox(b.token);
+    expect(box.notifications).toHaveLength(1);
+    expect(box.notifications[0]).toMatchObject({
+      kind: 'mention',
+      threadId,
+      clauseId: 'c-e2e',
+      actor: { id: w.users.negotiatorA.id },
+      excerpt: 'Kun je <b>dit</b> bekijken? Graag voor vrijdag.',
+    });
+    const m = mailsTo(b.email)[0]!;
+    expect(m.subject).toBe(
+      `negotiatorA noemde je in ${w.docs.agreement.title} (Voorbeeldstad 2026)`,
+    );
+    expect(m.html).toContain(
+      `href="${PUBLIC_URL}/w/${w.workspace.id}/d/${w.docs.agreement.id}?thread=${threadId}"`,
+    );
+    expect(m.html).toContain('Kun je &lt;b&gt;dit&lt;/b&gt; bekijken?');
+    // The author is not told about their own comment.
+    expect((await inbox(w.users.negotiatorA.token)).notifications).toEqual([]);
+  });
+
+  it('NOTE-2 an internal (party) thread never gives another party’s user a row or a mail', async () => {
+    const [a, b] = [w.users.negotiatorA, w.users.negotiatorB];
+    const corp2 = await register(srv.url, 'Corinne');
+    await join(
+      srv.url,
+      w.users.facilitator.token,
+      w.workspace.id,
+      corp2,
+      'negotiator',
+      w.partyA.id,
+    );
+    for (const u of [a, b, corp2, w.users.facilitator, w.users.observer])
+      await setEmail(u.token, 'immediate');
+    await addClause('c-1');
+    const threads = `/api/workspaces/${w.workspace.id}/documents/${w.docs.agreement.id}/threads`;
+    // Mentioning another party in an internal thread is refused outright.
+    const refused = await call(srv.url, 'POST', threads, {
+      token: a.token,
+      body: { visibility: 'party', clauseId: 'c-1', body: 'intern: ons bod', mentions: [b.id] },
+    });
+    expect(refused.status).toBe(400);
+    const created = await call<{ thread: { id: string } }>(srv.url, 'POST', threads, {
+      token: a.token,
+      body: { visibility: 'party', clauseId: 'c-1', body: 'intern: ons bod', mentions: [corp2.id] },
+    });
+    expect(created.status).toBe(201);
+    const replied = await call(
+      srv.url,
+      'POST',
+      `/api/workspaces/${w.workspace.id}/threads/${created.body.thread.id}/comments`,
+      { token: corp2.token, body: { body: 'intern antwoord' } },
+    );
+    expect(replied.status).toBe(201);
+    await waitFor(
+      () => mailsTo(corp2.email).length === 1 && mailsTo(a.email).length === 1,
+      10_000,
+      'party-internal mails',
+    );
+    expect((await inbox(corp2.token)).notifications.map((n) => [n.kind, n.excerpt])).toEqual([
+      ['mention', 'intern: ons bod'],
+    ]);
+    expect((await inbox(a.token)).notifications.map((n) => [n.kind, n.excerpt])).toEqual([
+      ['reply', 'intern antwoord'],
+    ]);
+    for (const u of [b, w.users.facilitator, w.users.observer, w.users.outsider]) {
+      expect((await inbox(u.token)).notifications, u.name).toEqual([]);
+    }
+    const leaked = readDb<{ n: number }>(
+      srv.dataDir,
+      `SELECT count(*) AS n FROM notifications WHERE excerpt LIKE 'intern%' AND workspace_id = ?
+         AND user_id NOT IN (?, ?)`,
+      w.workspace.id,
+      a.id,
+      corp2.id,
+    );
+    expect(leaked[0]!.n).toBe(0);
+    await digest().run(Date.now());
+    await digest().runDigest(tomorrowAt(9));
+    const partyA = new Set([a.email, corp2.email]);
+    const internalMails = sink.messages.filter((m) => m.text.includes('intern'));
+    expect(internalMails.length).toBeGreaterThan(0);
+    expect(internalMails.every((m) => m.to.every((t) => partyA.has(t)))).toBe(true);
   });
 });
