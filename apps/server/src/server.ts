@@ -41,7 +41,7 @@ export interface ServerOverrides {
   accountStore?: AccountStore;
   workspaceStore?: WorkspaceStore;
   commentStore?: CommentStore;
-  /** Told about mentions and replies on comment threads (default: nobody). */
+  /** Told about mentions and replies on comment threads (default: the NotificationService). */
   notifier?: Notifier;
   /** Fan-out of live workspace events (default: in this process). */
   eventHub?: EventHub;
