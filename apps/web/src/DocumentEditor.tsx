@@ -4,11 +4,11 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { EditorState } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ClauseEditorContext } from './ClauseEditorContext';
 import { clauseEditorExtensions } from './clauseExtensions';
 import { ClauseSidePanel } from './ClauseSidePanel';
+import { ClauseViewSettings } from './clauseViewSettings';
 import { EditorToolbar } from './EditorToolbar';
 import { renderCaret } from './renderCaret';
 import { SlashMenu } from './SlashMenu';
@@ -58,6 +58,9 @@ export function DocumentEditor({
   const { t } = useTranslation();
   const label = t('editor.textLabel', { title });
   const placeholder = t('editor.placeholder');
+  // One settings object per mounted editor: the clause cards read parties and read-only state
+  // from it and redraw when it changes, without recreating the editor.
+  const [clauseSettings] = useState(() => new ClauseViewSettings({ parties, readOnly: observer }));
   const editor = useEditor(
     {
       extensions: [
@@ -67,7 +70,7 @@ export function DocumentEditor({
         // them y-prosemirror would delete every element it cannot turn into a node, i.e. wipe
         // the template of a new agreement as soon as someone opens it. Here with the web's
         // clause views, insert shortcut and `/` menu.
-        ...clauseEditorExtensions,
+        ...clauseEditorExtensions(clauseSettings),
         Collaboration.configure({ document: shared.doc }),
         CollaborationCaret.configure({
           provider: shared.provider,
@@ -93,19 +96,21 @@ export function DocumentEditor({
     editor.setOptions({ editorProps: { attributes: editorAttributes(label, placeholder) } });
   }, [editor, label, placeholder]);
 
-  const clauseSettings = useMemo(() => ({ parties, readOnly }), [parties, readOnly]);
+  // Before paint, so no frame shows cards with stale parties or pickers still enabled.
+  useLayoutEffect(() => {
+    clauseSettings.set({ parties, readOnly });
+  }, [clauseSettings, parties, readOnly]);
+
   return (
-    <ClauseEditorContext value={clauseSettings}>
-      <div className="editor-layout">
-        <div className="document">
-          {!observer && <EditorToolbar editor={editor} />}
-          <div className="paper">
-            <EditorContent editor={editor} />
-          </div>
-          <SlashMenu editor={editor} />
+    <div className="editor-layout">
+      <div className="document">
+        {!observer && <EditorToolbar editor={editor} />}
+        <div className="paper">
+          <EditorContent editor={editor} />
         </div>
-        <ClauseSidePanel editor={editor} parties={parties} />
+        <SlashMenu editor={editor} />
       </div>
-    </ClauseEditorContext>
+      <ClauseSidePanel editor={editor} parties={parties} />
+    </div>
   );
 }

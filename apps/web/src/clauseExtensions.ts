@@ -1,37 +1,50 @@
 import { akkoordExtensions, ClauseNode, CounterpartNode } from '@akkoord/domain/tiptap';
-import type { AnyExtension } from '@tiptap/core';
-import { ReactNodeViewRenderer } from '@tiptap/react';
+import type { AnyExtension, NodeViewRendererProps } from '@tiptap/core';
 import { focusClauseControls, insertClauseHere, insertClauseShortcut } from './clauseCommands';
-import { ClauseView } from './ClauseView';
-import { CounterpartView } from './CounterpartView';
+import { ClauseNodeView } from './ClauseNodeView';
+import type { ClauseViewSettings } from './clauseViewSettings';
+import { CounterpartNodeView } from './CounterpartNodeView';
 import { SlashCommand } from './slashCommand';
 
-// `.extend()` keeps the shared nodes' schema, commands and plugins; only the view and keys are
-// the web's own.
-const Clause = ClauseNode.extend({
-  addNodeView() {
-    return ReactNodeViewRenderer(ClauseView, { className: 'clause-node' });
-  },
-  addKeyboardShortcuts() {
-    return {
-      [insertClauseShortcut]: () => insertClauseHere(this.editor),
-      Tab: () => focusClauseControls(this.editor),
-    };
-  },
-});
+function cardProps(props: NodeViewRendererProps, settings: ClauseViewSettings) {
+  return {
+    editor: props.editor,
+    node: props.node,
+    getPos: props.getPos,
+    decorations: props.decorations,
+    settings,
+  };
+}
 
-const Counterpart = CounterpartNode.extend({
-  addNodeView() {
-    return ReactNodeViewRenderer(CounterpartView, { className: 'counterpart-node' });
-  },
-});
-
-/** The document schema with the web's clause views, shortcut and `/` menu. */
-export const clauseEditorExtensions: AnyExtension[] = [
-  ...akkoordExtensions.map((extension): AnyExtension => {
-    if (extension.name === Clause.name) return Clause;
-    if (extension.name === Counterpart.name) return Counterpart;
-    return extension;
-  }),
-  SlashCommand,
-];
+/**
+ * The document schema with the web's clause cards, shortcut and `/` menu. `.extend()` keeps the
+ * shared nodes' schema, commands and plugins; only the views and keys are the web's own. The
+ * cards are plain DOM node views: a React root per card made a 300-clause agreement take
+ * seconds to open (apps/web/README.md, "Clause editor benchmark").
+ */
+export function clauseEditorExtensions(settings: ClauseViewSettings): AnyExtension[] {
+  const Clause = ClauseNode.extend({
+    addNodeView() {
+      return (props) => new ClauseNodeView(cardProps(props, settings));
+    },
+    addKeyboardShortcuts() {
+      return {
+        [insertClauseShortcut]: () => insertClauseHere(this.editor),
+        Tab: () => focusClauseControls(this.editor),
+      };
+    },
+  });
+  const Counterpart = CounterpartNode.extend({
+    addNodeView() {
+      return (props) => new CounterpartNodeView(cardProps(props, settings));
+    },
+  });
+  return [
+    ...akkoordExtensions.map((extension): AnyExtension => {
+      if (extension.name === Clause.name) return Clause;
+      if (extension.name === Counterpart.name) return Counterpart;
+      return extension;
+    }),
+    SlashCommand,
+  ];
+}

@@ -132,8 +132,15 @@ function computeNumbering(doc: PMNode): ClauseNumbering {
         { clauseNumber: number, clauseId: id },
       ),
     );
+    // Counterparts name their clause in their controls' labels; a decoration of their own
+    // redraws exactly those whose clause number changed.
+    node.forEach((child, offset) => {
+      if (child.type.name !== NODE.counterpart) return;
+      const from = pos + 1 + offset;
+      decos.push(Decoration.node(from, from + child.nodeSize, {}, { parentClauseNumber: number }));
+    });
   });
-  // Rebuilt on every change (cheap: no descent into clauses). Equal decorations compare equal,
+  // Rebuilt on every change (cheap: one level into clauses). Equal decorations compare equal,
   // so node views whose number did not change are not redrawn.
   return { byId, decorations: DecorationSet.create(doc, decos) };
 }
@@ -163,6 +170,17 @@ export function getClauseNumbers(state: EditorState): ReadonlyMap<string, string
 export function clauseNumberFromDecorations(decorations: readonly Decoration[]): string | null {
   for (const d of decorations) {
     const n = (d.spec as { clauseNumber?: unknown }).clauseNumber;
+    if (typeof n === 'string') return n;
+  }
+  return null;
+}
+
+/** The number of the clause a counterpart belongs to, from the counterpart's decorations. */
+export function parentClauseNumberFromDecorations(
+  decorations: readonly Decoration[],
+): string | null {
+  for (const d of decorations) {
+    const n = (d.spec as { parentClauseNumber?: unknown }).parentClauseNumber;
     if (typeof n === 'string') return n;
   }
   return null;

@@ -10,6 +10,7 @@ import { clausesIn, findClause, readClausesFromDoc } from './doc';
 import {
   clauseIdPlugin,
   clauseNumberFromDecorations,
+  parentClauseNumberFromDecorations,
   clauseNumberingKey,
   clauseNumberingPlugin,
   fixClauseIds,
@@ -246,6 +247,7 @@ describe('numbering plugin', () => {
     clauseNumberingKey
       .getState(s)!
       .decorations.find()
+      .filter((d) => clauseNumberFromDecorations([d]) !== null)
       .map((d) => [d.from, clauseNumberFromDecorations([d])]);
 
   it('decorates each clause with its derived number, and follows changes', () => {
@@ -266,6 +268,23 @@ describe('numbering plugin', () => {
     expect((spec as unknown as { type: { attrs: Record<string, string> } }).type.attrs).toEqual({
       'data-clause-number': 'B-01',
     });
+  });
+
+  it('gives each counterpart the number of its clause, for its controls', () => {
+    const s = stateOf();
+    const numbers: [string, string | null][] = [];
+    const decos = clauseNumberingKey.getState(s)!.decorations;
+    s.doc.descendants((node, pos) => {
+      if (node.type.name !== 'counterpart') return true;
+      const parent = s.doc.resolve(pos).parent;
+      numbers.push([
+        getClauseNumbers(s).get(parent.attrs.id as string) ?? '?',
+        parentClauseNumberFromDecorations(decos.find(pos, pos + node.nodeSize)),
+      ]);
+      return false;
+    });
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const [expected, actual] of numbers) expect(actual).toBe(expected);
   });
 
   it('reads nothing without the plugin', () => {

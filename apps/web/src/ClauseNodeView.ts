@@ -1,0 +1,141 @@
+import { isClauseStatus, STATUS_TRANSITIONS, type ClauseStatus } from '@akkoord/domain';
+import { clauseNumberFromDecorations } from '@akkoord/domain/tiptap';
+import i18n from 'i18next';
+import { CardNodeView, stringAttr, type CardViewProps } from './CardNodeView';
+import { element, fillOptions, fillPartyOptions, setAttribute, setText, uniqueId } from './cardDom';
+import { partyColor } from './partyColor';
+
+/**
+ * One clause as a card: derived number, status badge, owner picker (and colour), status picker
+ * with only the moves the shared rules allow, the text and counterparts (contentDOM), and "add
+ * counterpart" with a party picker.
+ */
+export class ClauseNodeView extends CardNodeView {
+  private readonly card = element('div', 'clause', { role: 'group' });
+  private readonly number = element('span', 'clause__number');
+  private readonly badge = element('span', 'clause__badge');
+  private readonly ownerLabel = element('label', 'clause__label');
+  private readonly owner = element('select', 'clause__select', { 'data-clause-control': 'owner' });
+  private readonly statusLabel = element('label', 'clause__label');
+  private readonly status = element('select', 'clause__select');
+  private readonly footer = element('div', 'clause__footer', { contenteditable: 'false' });
+  private readonly newParty = element('select', 'clause__select');
+  private readonly addButton = element('button', 'clause__button', { type: 'button' });
+  /** The party picked for the next counterpart; '' until someone picks. */
+  private chosen = '';
+
+  constructor(props: CardViewProps) {
+    super(props, element('div', 'clause-node'), element('div', 'clause__content'));
+    const ids = {
+      number: uniqueId('clause'),
+      owner: uniqueId('owner'),
+      status: uniqueId('status'),
+    };
+    this.number.id = ids.number;
+    this.card.setAttribute('aria-labelledby', ids.number);
+    this.ownerLabel.id = ids.owner;
+    this.ownerLabel.htmlFor = `${ids.owner}-select`;
+    this.owner.id = `${ids.owner}-select`;
+    // The visible label plus the number: "Wie belooft dit Afspraak B-03".
+    this.owner.setAttribute('aria-labelledby', `${ids.owner} ${ids.number}`);
+    this.statusLabel.id = ids.status;
+    this.statusLabel.htmlFor = `${ids.status}-select`;
+    this.status.id = `${ids.status}-select`;
+    this.status.setAttribute('aria-labelledby', `${ids.status} ${ids.number}`);
+
+    const header = element('div', 'clause__header', { contenteditable: 'false' });
+    const field = (label: HTMLElement, control: HTMLElement) => {
+      const span = element('span', 'clause__field');
+      span.append(label, control);
+      return span;
+    };
+    header.append(
+      this.number,
+      this.badge,
+      field(this.ownerLabel, this.owner),
+      field(this.statusLabel, this.status),
+    );
+    this.footer.append(this.newParty, this.addButton);
+    this.card.append(header, this.contentDOM);
+    this.dom.append(this.card);
+
+    this.owner.addEventListener('change', () => {
+      this.updateAttributes({ owner: this.owner.value || null });
+    });
+    this.status.addEventListener('change', () => {
+      const id = this.clauseId();
+      const next = this.status.value;
+      if (id !== null && isClauseStatus(next)) this.editor.commands.setClauseStatus(id, next);
+    });
+    this.newParty.addEventListener('change', () => {
+      this.chosen = this.newParty.value;
+    });
+    this.addButton.addEventListener('click', () => {
+      const id = this.clauseId();
+      if (id === null) return;
+      const party = this.newParty.value || null;
+      this.editor.chain().focus().addCounterpart(id, { party }).run();
+    });
+    this.render();
+  }
+
+  private clauseId(): string | null {
+    return stringAttr(this.node.attrs.id);
+  }
+
+  protected render(): void {
+    const { parties, readOnly } = this.settings.value;
+    const t = i18n.t.bind(i18n);
+    const id = this.clauseId();
+    const owner = stringAttr(this.node.attrs.owner);
+    const status: ClauseStatus = isClauseStatus(this.node.attrs.status)
+      ? this.node.attrs.status
+      : 'draft';
+    const number = clauseNumberFromDecorations(this.decorations) ?? t('clauses.noNumber');
+
+    setAttribute(this.card, 'data-status', status);
+    setAttribute(this.card, 'data-owner', owner);
+    this.card.style.setProperty('--party-color', partyColor(parties, owner));
+    setText(this.number, t('clauses.clauseLabel', { number }));
+    setAttribute(this.badge, 'data-status', status);
+    setText(this.badge, t('clauses.statusBadge', { status: t(`clauses.statuses.${status}`) }));
+
+    setText(this.ownerLabel, t('clauses.owner'));
+    fillPartyOptions(this.owner, parties, owner, t('clauses.noOwner'));
+    this.owner.disabled = readOnly;
+
+    setText(this.statusLabel, t('clauses.status'));
+    const moves = [status, ...STATUS_TRANSITIONS[status]];
+    fillOptions(
+      this.status,
+      moves.map((s) => [s, t(`clauses.statuses.${s}`)] as const),
+      status,
+    );
+    this.status.disabled = readOnly || id === null;
+
+    this.renderFooter(readOnly, id, owner, number);
+  }
+
+  /** "Add counterpart": suggests a party that has none on this clause yet. */
+  private renderFooter(readOnly: boolean, id: string | null, owner: string | null, number: string) {
+    const t = i18n.t.bind(i18n);
+    const candidates = this.settings.value.parties.filter((p) => p.id !== owner);
+    const visible = !readOnly && id !== null && candidates.length > 0;
+    // Out of the DOM rather than hidden: observers must find no such controls at all.
+    if (!visible) {
+      this.footer.remove();
+      return;
+    }
+    if (!this.footer.isConnected) this.card.append(this.footer);
+    const taken = new Set<string>();
+    this.node.forEach((child) => {
+      const party = stringAttr(child.attrs.party);
+      if (party !== null) taken.add(party);
+    });
+    const suggested = candidates.find((p) => !taken.has(p.id))?.id ?? candidates[0]?.id ?? '';
+    const value = candidates.some((p) => p.id === this.chosen) ? this.chosen : suggested;
+    fillPartyOptions(this.newParty, candidates, value, null);
+    setAttribute(this.newParty, 'aria-label', t('clauses.addCounterpartParty', { number }));
+    setText(this.addButton, t('clauses.addCounterpart'));
+  }
+}
