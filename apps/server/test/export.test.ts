@@ -5,6 +5,7 @@ import { DocumentExport, readOutline, type WorkspaceDto } from '@akkoord/domain'
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
 import { provision, type Provisioned } from './helpers/provision';
 import { startTestServer, type TestServer } from './helpers/testServer';
+import { counterpartElement, paragraphElement, themeSectionOf } from './helpers/yElements';
 
 /**
  * GET /api/workspaces/:id/documents/:docId/export, against a real server with real accounts:
@@ -69,33 +70,6 @@ async function connect(room: string, token: string): Promise<Client> {
   clients.push(c);
   await whenSynced(c);
   return c;
-}
-
-function section(doc: Y.Doc, theme: string): Y.XmlElement {
-  const found = doc
-    .getXmlFragment('default')
-    .toArray()
-    .find(
-      (n): n is Y.XmlElement =>
-        n instanceof Y.XmlElement &&
-        n.nodeName === 'themeSection' &&
-        n.getAttribute('theme') === theme,
-    );
-  if (!found) throw new Error(`no ${theme} section`);
-  return found;
-}
-
-function paragraph(text: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  p.insert(0, [new Y.XmlText(text)]);
-  return p;
-}
-
-function counterpart(party: string, text: string): Y.XmlElement {
-  const cp = new Y.XmlElement('counterpart');
-  cp.setAttribute('party', party);
-  cp.insert(0, [paragraph(text)]);
-  return cp;
 }
 
 beforeAll(async () => {
@@ -193,14 +167,14 @@ describe('export of clauses written by sync clients', () => {
     clause.setAttribute('status', 'proposed');
     const text = new Y.XmlElement('clauseText');
     text.insert(0, [
-      paragraph('Woonstede bouwt 120 sociale huurwoningen.'),
-      paragraph('Oplevering in 2028.'),
+      paragraphElement('Woonstede bouwt 120 sociale huurwoningen.'),
+      paragraphElement('Oplevering in 2028.'),
     ]);
     clause.insert(0, [
       text,
-      counterpart(gem, 'De gemeente levert grond tegen een sociale grondprijs.'),
+      counterpartElement(gem, 'De gemeente levert grond tegen een sociale grondprijs.'),
     ]);
-    const s = section(a.doc, 'beschikbaarheid');
+    const s = themeSectionOf(a.doc, 'beschikbaarheid');
     s.insert(s.length, [clause]);
 
     const e = await waitForExport((x) => x.clauses.length === 1, 'the clause');
@@ -230,15 +204,15 @@ describe('export of clauses written by sync clients', () => {
       10_000,
       'the clause at the second client',
     );
-    const s = section(b.doc, 'beschikbaarheid');
+    const s = themeSectionOf(b.doc, 'beschikbaarheid');
     const clause = s.get(s.length - 1) as Y.XmlElement;
     const tenants = partyOf('tenants').id;
-    clause.insert(clause.length, [counterpart(tenants, 'Denkt mee over het ontwerp.')]);
+    clause.insert(clause.length, [counterpartElement(tenants, 'Denkt mee over het ontwerp.')]);
     const earlier = new Y.XmlElement('clause');
     earlier.setAttribute('id', 'c-vergunning');
     earlier.setAttribute('owner', partyOf('municipality').id);
     const t = new Y.XmlElement('clauseText');
-    t.insert(0, [paragraph('De gemeente versnelt de vergunningen.')]);
+    t.insert(0, [paragraphElement('De gemeente versnelt de vergunningen.')]);
     earlier.insert(0, [t]);
     s.insert(2, [earlier]); // after heading and guidance: now the first clause
 

@@ -11,6 +11,12 @@ import {
 import { connectClient, whenSynced, type Client } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import {
+  clauseElement,
+  findClauseElement,
+  paragraphElement,
+  themeSectionOf,
+} from '../helpers/yElements';
+import {
   buildWorld,
   call,
   expectError,
@@ -52,68 +58,9 @@ async function connect(doc: DocumentDto, user: TestUser): Promise<Client> {
   return c;
 }
 
-function section(doc: Y.Doc, theme: string): Y.XmlElement {
-  const found = doc
-    .getXmlFragment('default')
-    .toArray()
-    .find(
-      (n): n is Y.XmlElement =>
-        n instanceof Y.XmlElement &&
-        n.nodeName === 'themeSection' &&
-        n.getAttribute('theme') === theme,
-    );
-  if (!found) throw new Error(`no ${theme} section`);
-  return found;
-}
-
-function paragraph(text: string): Y.XmlElement {
-  const p = new Y.XmlElement('paragraph');
-  if (text) p.insert(0, [new Y.XmlText(text)]);
-  return p;
-}
-
-function clauseEl(c: {
-  id: string;
-  owner?: string;
-  status?: string;
-  text: string;
-  counterparts?: [string, string][];
-}): Y.XmlElement {
-  const el = new Y.XmlElement('clause');
-  el.setAttribute('id', c.id);
-  if (c.owner) el.setAttribute('owner', c.owner);
-  el.setAttribute('status', c.status ?? 'draft');
-  const t = new Y.XmlElement('clauseText');
-  t.insert(0, [paragraph(c.text)]);
-  const counterparts = (c.counterparts ?? []).map(([party, commitment]) => {
-    const cp = new Y.XmlElement('counterpart');
-    cp.setAttribute('party', party);
-    cp.insert(0, [paragraph(commitment)]);
-    return cp;
-  });
-  // All at once: a Yjs type not yet in a document must not be read (not even its length).
-  el.insert(0, [t, ...counterparts]);
-  return el;
-}
-
-function findClause(
-  doc: Y.Doc,
-  id: string,
-): { parent: Y.XmlElement; index: number; el: Y.XmlElement } {
-  for (const s of doc.getXmlFragment('default').toArray()) {
-    if (!(s instanceof Y.XmlElement)) continue;
-    const children = s.toArray();
-    const index = children.findIndex(
-      (n) => n instanceof Y.XmlElement && n.nodeName === 'clause' && n.getAttribute('id') === id,
-    );
-    if (index >= 0) return { parent: s, index, el: children[index] as Y.XmlElement };
-  }
-  throw new Error(`no clause ${id}`);
-}
-
 /** The Y.XmlText of the first paragraph of a clause's text. */
 function clauseTextNode(doc: Y.Doc, id: string): Y.XmlText {
-  const text = findClause(doc, id).el.get(0) as Y.XmlElement;
+  const text = findClauseElement(doc, id).el.get(0) as Y.XmlElement;
   return (text.get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
@@ -169,8 +116,10 @@ describe('since your last visit', () => {
   it('SEEN-1 a first visit has no "since" and no changes, even with clauses in the document', async () => {
     const { agreement } = world.docs;
     const b = await connect(agreement, world.users.negotiatorB);
-    const s = section(b.doc, 'beschikbaarheid');
-    s.insert(s.length, [clauseEl({ id: 'c-eerste', owner: world.partyB.id, text: 'Eerste.' })]);
+    const s = themeSectionOf(b.doc, 'beschikbaarheid');
+    s.insert(s.length, [
+      clauseElement({ id: 'c-eerste', owner: world.partyB.id, text: 'Eerste.' }),
+    ]);
     await serverState(agreement, world.users.negotiatorB, (e) => e.clauses.length === 1, 'clause');
 
     const c = await changes(agreement, world.users.negotiatorA);
@@ -190,16 +139,16 @@ describe('since your last visit', () => {
     const pa = world.partyA.id;
     const pb = world.partyB.id;
     const b = await connect(agreement, B);
-    const s = section(b.doc, 'beschikbaarheid');
+    const s = themeSectionOf(b.doc, 'beschikbaarheid');
     s.insert(s.length, [
-      clauseEl({
+      clauseElement({
         id: 'c-bouw',
         owner: pa,
         text: 'De corporatie bouwt 120 sociale huurwoningen.',
         counterparts: [[pb, 'Levert grond.']],
       }),
-      clauseEl({ id: 'c-weg', owner: pb, text: 'Deze afspraak vervalt.' }),
-      clauseEl({ id: 'c-status', owner: pa, text: 'Geen huurverhoging boven inflatie.' }),
+      clauseElement({ id: 'c-weg', owner: pb, text: 'Deze afspraak vervalt.' }),
+      clauseElement({ id: 'c-status', owner: pa, text: 'Geen huurverhoging boven inflatie.' }),
     ]);
     await serverState(agreement, B, (e) => e.clauses.length === 3, 'three clauses');
 
@@ -215,11 +164,11 @@ describe('since your last visit', () => {
       const at = 'De corporatie bouwt '.length; // where "120" starts
       t.delete(at, 3);
       t.insert(at, '150');
-      findClause(b.doc, 'c-status').el.setAttribute('status', 'proposed');
-      const gone = findClause(b.doc, 'c-weg');
+      findClauseElement(b.doc, 'c-status').el.setAttribute('status', 'proposed');
+      const gone = findClauseElement(b.doc, 'c-weg');
       gone.parent.delete(gone.index, 1);
       s.insert(s.length, [
-        clauseEl({ id: 'c-nieuw', owner: pb, text: 'De gemeente versnelt de vergunningen.' }),
+        clauseElement({ id: 'c-nieuw', owner: pb, text: 'De gemeente versnelt de vergunningen.' }),
       ]);
     });
     const after = await serverState(
@@ -306,13 +255,13 @@ describe('since your last visit', () => {
     expect(await markSeen(agreement, A)).toBe(204);
 
     b.doc.transact(() => {
-      const { el } = findClause(b.doc, 'c-status');
+      const { el } = findClauseElement(b.doc, 'c-status');
       el.setAttribute('owner', pb!);
       const cp = new Y.XmlElement('counterpart');
       cp.setAttribute('party', pc!);
-      cp.insert(0, [paragraph('')]);
+      cp.insert(0, [paragraphElement('')]);
       el.insert(el.length, [cp]);
-      const bouw = findClause(b.doc, 'c-bouw').el;
+      const bouw = findClauseElement(b.doc, 'c-bouw').el;
       const grond = ((bouw.get(1) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
       grond.insert(grond.length - 1, ' tegen een sociale grondprijs');
     });
@@ -459,9 +408,9 @@ describe('since your last visit', () => {
     expect(row!.clauses).toBe('[]');
 
     const p = await connect(process, F);
-    const s = section(p.doc, 'verwachtingen');
+    const s = themeSectionOf(p.doc, 'verwachtingen');
     const big = 'lang '.repeat(450_000); // 2.25 MB of clause text
-    s.insert(s.length, [clauseEl({ id: 'c-groot', text: big })]);
+    s.insert(s.length, [clauseElement({ id: 'c-groot', text: big })]);
     await serverState(process, F, (e) => e.clauses.length === 1, 'the large clause');
     expect(await markSeen(process, F)).toBe(204);
     const [stored] = readDb<{ clauses: string | null; seen_at: number }>(
@@ -476,9 +425,9 @@ describe('since your last visit', () => {
     expect(Date.parse(c.since!)).toBe(stored!.seen_at);
 
     // Back under the cap: stored again, and compact (no whitespace between JSON tokens).
-    const el = findClause(p.doc, 'c-groot');
+    const el = findClauseElement(p.doc, 'c-groot');
     el.parent.delete(el.index, 1);
-    s.insert(s.length, [clauseEl({ id: 'c-klein', text: 'Klein.' })]);
+    s.insert(s.length, [clauseElement({ id: 'c-klein', text: 'Klein.' })]);
     await serverState(process, F, (e) => e.clauses[0]?.id === 'c-klein', 'the small clause');
     expect(await markSeen(process, F)).toBe(204);
     const [small] = readDb<{ clauses: string }>(
@@ -490,7 +439,7 @@ describe('since your last visit', () => {
     expect(small!.clauses).toBe(
       '[{"id":"c-klein","number":"PV-01","theme":"verwachtingen","text":"Klein.","owner":null,"counterparts":[],"status":"draft"}]',
     );
-    const klein = findClause(p.doc, 'c-klein');
+    const klein = findClauseElement(p.doc, 'c-klein');
     klein.parent.delete(klein.index, 1);
     await serverState(process, F, (e) => e.clauses.length === 0, 'empty process');
   });
@@ -613,9 +562,9 @@ describe('waiting on you', () => {
     };
     agreementClient = await connectW(agreementDoc);
     const processClient = await connectW(processDoc);
-    const s = section(agreementClient.doc, 'betaalbaarheid');
+    const s = themeSectionOf(agreementClient.doc, 'betaalbaarheid');
     s.insert(s.length, [
-      clauseEl({
+      clauseElement({
         id: 'w-huur',
         owner: pa,
         status: 'proposed',
@@ -625,18 +574,18 @@ describe('waiting on you', () => {
           [pc, 'Legt het uit aan de achterban.'],
         ],
       }),
-      clauseEl({
+      clauseElement({
         id: 'w-ingetrokken',
         owner: pa,
         status: 'withdrawn',
         text: 'Oud.',
         counterparts: [[pb, '']],
       }),
-      clauseEl({ id: 'w-eigen', owner: pb, text: 'Eigen.', counterparts: [[pb, '']] }),
+      clauseElement({ id: 'w-eigen', owner: pb, text: 'Eigen.', counterparts: [[pb, '']] }),
     ]);
-    const ps = section(processClient.doc, 'vergaderafspraken');
+    const ps = themeSectionOf(processClient.doc, 'vergaderafspraken');
     ps.insert(ps.length, [
-      clauseEl({
+      clauseElement({
         id: 'w-proces',
         owner: pb,
         text: 'We vergaderen elke maand.',
@@ -680,7 +629,7 @@ describe('waiting on you', () => {
       },
     ]);
     // A commitment written by the party takes the clause off its list.
-    const el = findClause(agreementClient.doc, 'w-huur').el;
+    const el = findClauseElement(agreementClient.doc, 'w-huur').el;
     const cp = el.get(1) as Y.XmlElement;
     (cp.get(0) as Y.XmlElement).insert(0, [new Y.XmlText('Denkt mee.')]);
     const start = Date.now();

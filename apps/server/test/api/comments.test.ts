@@ -15,6 +15,7 @@ import { fragmentToDoc } from '@akkoord/domain/tiptap';
 import type { NotificationEvent, Notifier } from '../../src/notifications/Notifier';
 import { connectClient, waitFor, whenSynced, type Client } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/testServer';
+import { clauseElement, themeSectionOf } from '../helpers/yElements';
 import { openEventStream, type EventStreamClient } from './helpers/eventStream';
 import {
   buildWorld,
@@ -127,33 +128,6 @@ async function syncClient(room: string, user: TestUser): Promise<Client> {
   return c;
 }
 
-function section(doc: Y.Doc, theme: string): Y.XmlElement {
-  const found = doc
-    .getXmlFragment('default')
-    .toArray()
-    .find(
-      (n): n is Y.XmlElement =>
-        n instanceof Y.XmlElement &&
-        n.nodeName === 'themeSection' &&
-        n.getAttribute('theme') === theme,
-    );
-  if (!found) throw new Error(`no ${theme} section`);
-  return found;
-}
-
-function clause(id: string, text: string): Y.XmlElement {
-  const el = new Y.XmlElement('clause');
-  el.setAttribute('id', id);
-  const ct = new Y.XmlElement('clauseText');
-  const p = new Y.XmlElement('paragraph');
-  const t = new Y.XmlText();
-  t.insert(0, text);
-  p.insert(0, [t]);
-  ct.insert(0, [p]);
-  el.insert(0, [ct]);
-  return el;
-}
-
 /** The range of the first occurrence of `text`, in the editor's positions. */
 function rangeOf(doc: Y.Doc, text: string): AnchorRange {
   let found: AnchorRange | null = null;
@@ -169,8 +143,8 @@ function rangeOf(doc: Y.Doc, text: string): AnchorRange {
 
 /** Adds a clause through a sync client and waits until the server has stored it. */
 async function addClause(c: Client, theme: string, id: string, text: string): Promise<void> {
-  const s = section(c.doc, theme);
-  s.insert(s.length, [clause(id, text)]);
+  const s = themeSectionOf(c.doc, theme);
+  s.insert(s.length, [clauseElement({ id, text })]);
   await waitFor(
     () => storedAnywhere(srv.dataDir, text),
     10_000,
@@ -179,7 +153,7 @@ async function addClause(c: Client, theme: string, id: string, text: string): Pr
 }
 
 function removeClause(c: Client, theme: string, id: string): void {
-  const s = section(c.doc, theme);
+  const s = themeSectionOf(c.doc, theme);
   const i = s.toArray().findIndex((n) => n instanceof Y.XmlElement && n.getAttribute('id') === id);
   s.delete(i, 1);
 }
@@ -839,7 +813,7 @@ describe('anchors and detached threads', () => {
 
     // Both clients type before the range at once; the anchor follows on every replica.
     const textOf = (c: Client) => {
-      const s = section(c.doc, 'duurzaamheid');
+      const s = themeSectionOf(c.doc, 'duurzaamheid');
       const el = s
         .toArray()
         .find(
@@ -887,7 +861,7 @@ describe('anchors and detached threads', () => {
     const t = await newThread(hurd, { anchor, body: 'Hoeveel uur per week?' });
     const other = await newThread(hurd, { clauseId: 'c-buurt', body: 'Wie betaalt?' });
     expect(t.clauseId).toBeNull();
-    const s = section(a.doc, 'leefbaarheid');
+    const s = themeSectionOf(a.doc, 'leefbaarheid');
     const el = s
       .toArray()
       .find((n) => n instanceof Y.XmlElement && n.getAttribute('id') === 'c-buurt') as Y.XmlElement;
