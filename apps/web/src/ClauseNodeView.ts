@@ -5,6 +5,10 @@ import { CardNodeView, stringAttr, type CardViewProps } from './CardNodeView';
 import { element, fillOptions, fillPartyOptions, setAttribute, setText, uniqueId } from './cardDom';
 import { partyColor } from './partyColor';
 
+function header(card: HTMLElement): Element | null {
+  return card.firstElementChild;
+}
+
 /**
  * One clause as a card: derived number, status badge, owner picker (and colour), status picker
  * with only the moves the shared rules allow, the text and counterparts (contentDOM), and "add
@@ -21,6 +25,8 @@ export class ClauseNodeView extends CardNodeView {
   private readonly footer = element('div', 'clause__footer', { contenteditable: 'false' });
   private readonly newParty = element('select', 'clause__select');
   private readonly addButton = element('button', 'clause__button', { type: 'button' });
+  /** Open comment threads on this clause; only in the DOM when there are any. */
+  private readonly threads = element('button', 'clause__threads', { type: 'button' });
   /** The party picked for the next counterpart; '' until someone picks. */
   private chosen = '';
 
@@ -70,6 +76,10 @@ export class ClauseNodeView extends CardNodeView {
     this.newParty.addEventListener('change', () => {
       this.chosen = this.newParty.value;
     });
+    this.threads.addEventListener('click', () => {
+      const id = this.clauseId();
+      if (id !== null) this.settings.value.showThreads?.(id);
+    });
     this.addButton.addEventListener('click', () => {
       const id = this.clauseId();
       if (id === null) return;
@@ -113,7 +123,22 @@ export class ClauseNodeView extends CardNodeView {
     );
     this.status.disabled = readOnly || id === null;
 
+    this.renderThreads(header(this.card), id, number);
     this.renderFooter(readOnly, id, owner, number);
+  }
+
+  /** "2 reacties": opens the threads panel on this clause. Absent without open threads. */
+  private renderThreads(header: Element | null, id: string | null, number: string) {
+    const count = id === null ? 0 : (this.settings.value.threadCounts?.get(id) ?? 0);
+    if (count === 0 || header === null) {
+      this.threads.remove();
+      return;
+    }
+    const t = i18n.t.bind(i18n);
+    if (this.threads.parentElement !== header) header.append(this.threads);
+    setText(this.threads, t('threads.badge', { count }));
+    setAttribute(this.threads, 'aria-label', t('threads.badgeLabel', { count, number }));
+    setAttribute(this.threads, 'data-count', String(count));
   }
 
   /** "Add counterpart": suggests a party that has none on this clause yet. */

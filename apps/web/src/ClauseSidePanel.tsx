@@ -1,6 +1,6 @@
 import type { PartyDto } from '@akkoord/domain';
 import type { Editor } from '@tiptap/react';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LedgerView } from './LedgerView';
 import { OutlineNav } from './OutlineNav';
@@ -17,14 +17,25 @@ import { useDocumentOutline } from './useDocumentOutline';
 export function ClauseSidePanel({
   editor,
   parties,
+  threads,
+  revealKey = 0,
 }: {
   editor: Editor;
   parties: readonly PartyDto[];
+  /** The comment threads section (issue #5), above the outline. */
+  threads?: ReactNode;
+  /** Unfolds the panel whenever this changes (a clause's thread badge, a permalink). */
+  revealKey?: number;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
   const bodyId = useId();
   const [open, setOpen] = useState(true);
+  const [revealed, setRevealed] = useState(revealKey);
+  if (revealed !== revealKey) {
+    setRevealed(revealKey);
+    setOpen(true);
+  }
   const outline = useDocumentOutline(editor);
   return (
     <aside className="side-panel" aria-labelledby={headingId} data-open={open}>
@@ -50,6 +61,7 @@ export function ClauseSidePanel({
         tabIndex={0}
         hidden={!open}
       >
+        {threads}
         <OutlineNav editor={editor} outline={outline} />
         <LedgerView editor={editor} outline={outline} parties={parties} />
       </div>

@@ -1,4 +1,12 @@
 import type {
+  CommentDto,
+  CreateCommentBody,
+  CreateThreadBody,
+  EditCommentBody,
+  ThreadDto,
+  ThreadStatus,
+} from '@akkoord/domain';
+import type {
   MemberDto,
   PartyDto,
   PartyKind,
@@ -217,4 +225,37 @@ export const api = {
     json<{ invitation: InvitationPreviewDto }>('GET', `/invitations/${encodeURIComponent(token)}`),
   acceptInvitation: (token: string) =>
     json<{ membership: MembershipDto }>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
+};
+
+const doc = (id: string, documentId: string) =>
+  `${ws(id)}/documents/${encodeURIComponent(documentId)}`;
+const thread = (id: string, threadId: string) =>
+  `${ws(id)}/threads/${encodeURIComponent(threadId)}`;
+
+/** Comment threads (issue #5): see the Comments API in apps/server/README.md. */
+export const threadsApi = {
+  list: (id: string, documentId: string, status?: ThreadStatus) =>
+    json<{ threads: ThreadDto[] }>(
+      'GET',
+      `${doc(id, documentId)}/threads${status === undefined ? '' : `?status=${status}`}`,
+    ),
+  get: (id: string, threadId: string) => json<{ thread: ThreadDto }>('GET', thread(id, threadId)),
+  create: (id: string, documentId: string, body: CreateThreadBody) =>
+    json<{ thread: ThreadDto }>('POST', `${doc(id, documentId)}/threads`, body),
+  reply: (id: string, threadId: string, body: CreateCommentBody) =>
+    json<{ comment: CommentDto }>('POST', `${thread(id, threadId)}/comments`, body),
+  edit: (id: string, threadId: string, commentId: string, body: EditCommentBody) =>
+    json<{ comment: CommentDto }>(
+      'PATCH',
+      `${thread(id, threadId)}/comments/${encodeURIComponent(commentId)}`,
+      body,
+    ),
+  remove: (id: string, threadId: string, commentId: string) =>
+    empty('DELETE', `${thread(id, threadId)}/comments/${encodeURIComponent(commentId)}`),
+  resolve: (id: string, threadId: string) =>
+    json<{ thread: ThreadDto }>('POST', `${thread(id, threadId)}/resolve`),
+  reopen: (id: string, threadId: string) =>
+    json<{ thread: ThreadDto }>('POST', `${thread(id, threadId)}/reopen`),
+  /** The live stream of `thread` events (cookie auth). */
+  eventsUrl: (id: string) => `/api${ws(id)}/events`,
 };

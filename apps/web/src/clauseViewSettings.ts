@@ -5,6 +5,10 @@ export interface ClauseViewSettingsValue {
   parties: readonly PartyDto[];
   /** Observers, or a refusal from the server: every picker is disabled. */
   readOnly: boolean;
+  /** Open comment threads per clause id (issue #5); a clause without any is not in the map. */
+  threadCounts?: ReadonlyMap<string, number>;
+  /** Opens the threads panel on one clause's threads (the badge on the card). */
+  showThreads?: (clauseId: string) => void;
 }
 
 type Listener = () => void;
@@ -27,7 +31,15 @@ export class ClauseViewSettings {
   }
 
   set(next: ClauseViewSettingsValue): void {
-    if (next.parties === this.current.parties && next.readOnly === this.current.readOnly) return;
+    const now = this.current;
+    if (
+      next.parties === now.parties &&
+      next.readOnly === now.readOnly &&
+      next.threadCounts === now.threadCounts &&
+      next.showThreads === now.showThreads
+    ) {
+      return;
+    }
     this.current = next;
     for (const listener of [...this.listeners]) listener();
   }
