@@ -1,6 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { sampleWorkspace } from './fixtures';
 import { HomePage } from './HomePage';
 import { fakeServer } from './testing';
 import { resetSession } from './useSession';
@@ -24,6 +23,7 @@ describe('HomePage', () => {
                   period: '2026 – 2029',
                   role: 'negotiator',
                   partyId: 'p_gem',
+                  party: { id: 'p_gem', name: 'Gemeente', kind: 'municipality', color: '#b45309' },
                 },
                 {
                   id: 'w_2',
@@ -32,11 +32,12 @@ describe('HomePage', () => {
                   period: '',
                   role: 'observer',
                   partyId: null,
+                  party: null,
                 },
               ],
             },
           }
-        : { status: 200, body: { workspace: sampleWorkspace() } },
+        : { status: 500, body: { error: { code: 'internal', message: 'not expected' } } },
     );
     render(<HomePage />);
     await screen.findByRole('heading', { level: 1, name: 'Mijn onderhandelingen' });

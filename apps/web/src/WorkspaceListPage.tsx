@@ -1,4 +1,4 @@
-import type { PartyDto, WorkspaceSummaryDto } from '@akkoord/domain';
+import type { WorkspaceSummaryDto } from '@akkoord/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from './apiClient';
@@ -10,29 +10,8 @@ import { LoadFailedPage, LoadingPage } from './StatusPages';
 import { useLoader } from './useLoader';
 import { usePageTitle } from './usePageTitle';
 
-type MyWorkspace = WorkspaceSummaryDto & { party: PartyDto | null };
-
-/**
- * The list names only my party's id, so a negotiator's party (name, colour) is looked up in
- * that workspace. People are in a handful of negotiations at most; a failed lookup only hides
- * the party name.
- */
-export async function loadMyWorkspaces(): Promise<MyWorkspace[]> {
-  const { workspaces } = await api.listWorkspaces();
-  return Promise.all(
-    workspaces.map(async (summary) => {
-      if (summary.partyId === null) return { ...summary, party: null };
-      try {
-        const { workspace } = await api.getWorkspace(summary.id);
-        return {
-          ...summary,
-          party: workspace.parties.find((p) => p.id === summary.partyId) ?? null,
-        };
-      } catch {
-        return { ...summary, party: null };
-      }
-    }),
-  );
+export async function loadWorkspaceSummaryDtos(): Promise<WorkspaceSummaryDto[]> {
+  return (await api.listWorkspaces()).workspaces;
 }
 
 /** "Mijn onderhandelingen": every negotiation I am a member of, with my role in it. */
@@ -40,7 +19,7 @@ export function WorkspaceListPage() {
   const { t } = useTranslation();
   usePageTitle(t('workspaces.pageTitle'));
   const headingId = useId();
-  const list = useLoader('workspaces', loadMyWorkspaces);
+  const list = useLoader('workspaces', loadWorkspaceSummaryDtos);
 
   if (list.status === 'loading') return <LoadingPage />;
   if (list.status === 'failed') return <LoadFailedPage error={list.error} retry={list.reload} />;
@@ -70,7 +49,7 @@ export function WorkspaceListPage() {
   );
 }
 
-function WorkspaceItem({ workspace }: { workspace: MyWorkspace }) {
+function WorkspaceItem({ workspace }: { workspace: WorkspaceSummaryDto }) {
   const { t } = useTranslation();
   const details = [workspace.municipality, workspace.period].filter((part) => part !== '');
   return (

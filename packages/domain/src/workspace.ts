@@ -117,6 +117,8 @@ export interface WorkspaceSummaryDto {
   period: string;
   role: Role;
   partyId: string | null;
+  /** My party in this workspace (negotiators), so a list can show its name and colour. */
+  party: PartyDto | null;
 }
 
 /** Calm, distinguishable party colours (WCAG AA on white as text), assigned in this order. */

@@ -1,4 +1,11 @@
-import type { DocumentDto, MemberDto, PartyDto, Role, WorkspaceSummaryDto } from '@akkoord/domain';
+import type {
+  DocumentDto,
+  MemberDto,
+  PartyDto,
+  PartyKind,
+  Role,
+  WorkspaceSummaryDto,
+} from '@akkoord/domain';
 import type { Db } from '../persistence/openDatabase';
 import { settle } from '../persistence/settle';
 import type {
@@ -107,10 +114,17 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
             period: string;
             role: Role;
             party_id: string | null;
+            party_name: string | null;
+            party_kind: PartyKind | null;
+            party_color: string | null;
           }
         >(
-          `SELECT w.id, w.title, w.municipality, w.period, m.role, m.party_id FROM members m
-           JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = ? ORDER BY w.created_at DESC`,
+          `SELECT w.id, w.title, w.municipality, w.period, m.role, m.party_id,
+                  p.name AS party_name, p.kind AS party_kind, p.color AS party_color
+           FROM members m
+           JOIN workspaces w ON w.id = m.workspace_id
+           LEFT JOIN parties p ON p.id = m.party_id
+           WHERE m.user_id = ? ORDER BY w.created_at DESC`,
         )
         .all(userId)
         .map((r) => ({
@@ -120,6 +134,15 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
           period: r.period,
           role: r.role,
           partyId: r.party_id,
+          party:
+            r.party_id !== null && r.party_name !== null && r.party_kind !== null
+              ? {
+                  id: r.party_id,
+                  name: r.party_name,
+                  kind: r.party_kind,
+                  color: r.party_color ?? '',
+                }
+              : null,
         })),
     );
   }

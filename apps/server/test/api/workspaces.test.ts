@@ -104,12 +104,15 @@ describe('create, list, get, rename', () => {
       title: 'Lijsttest',
       role: 'facilitator',
       partyId: null,
+      party: null,
     });
     expect(facList.some((w) => w.id === theirs.id)).toBe(false);
     const negList = await list(u.neg.token);
+    // The list names the negotiator's party with its colour, so no second request is needed.
     expect(negList.find((w) => w.id === mine.id)).toMatchObject({
       role: 'negotiator',
       partyId: mine.parties[2]!.id,
+      party: mine.parties[2],
     });
     expect(negList.some((w) => w.id === theirs.id)).toBe(false);
     expect((await list(u.spare.token)).some((w) => w.id === mine.id)).toBe(false);
