@@ -1,6 +1,7 @@
 import { AuditPage } from './AuditPage';
 import { DocumentPage } from './DocumentPage';
 import { HomePage } from './HomePage';
+import { InboxPage } from './InboxPage';
 import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
 import { NewWorkspacePage } from './NewWorkspacePage';
@@ -24,6 +25,8 @@ export function App() {
       return <InvitationPage key={route.token} token={route.token} />;
     case 'new-workspace':
       return <RequireSession>{() => <NewWorkspacePage />}</RequireSession>;
+    case 'inbox':
+      return <RequireSession>{() => <InboxPage />}</RequireSession>;
     case 'workspace':
       return (
         <RequireSession>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Link } from './Link';
+import { NotificationsButton } from './NotificationsButton';
 import { SessionControls } from './SessionControls';
 
 interface AppShellProps {
@@ -28,6 +29,7 @@ export function AppShell({ headerContent, children, mainClassName }: AppShellPro
             <span className="brand__name">{t('app.name')}</span>
           </Link>
           <div className="app-header__content">{headerContent}</div>
+          <NotificationsButton />
           <SessionControls />
           <LanguageSwitch />
         </div>

@@ -1,13 +1,19 @@
 import type { UserDto } from '@akkoord/domain';
-import { Suspense } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
+import { ChangesPanel } from './ChangesPanel';
 import { Link } from './Link';
 import { LazyOpenDocument } from './loadOpenDocument';
 import { isReadOnly, membershipOf, openableDocuments, presenceOf } from './membership';
 import { paths } from './router';
 import { LoadingPage, ProblemPage } from './StatusPages';
 import { useWorkspace, WorkspaceLoadFailed } from './WorkspacePage';
+
+/** The second editor (party notes) shares the editor chunk; loaded only when asked for. */
+const LazyPartyNotesPane = lazy(() =>
+  import('./PartyNotesPane').then((module) => ({ default: module.PartyNotesPane })),
+);
 
 interface DocumentPageProps {
   workspaceId: string;
@@ -23,6 +29,8 @@ interface DocumentPageProps {
 export function DocumentPage({ workspaceId, documentId, user }: DocumentPageProps) {
   const { t } = useTranslation();
   const workspace = useWorkspace(workspaceId);
+  const [notesOpen, setNotesOpen] = useState(false);
+  const notesPaneId = useId();
   if (workspace.status === 'loading') return <LoadingPage />;
   if (workspace.status === 'failed') {
     return <WorkspaceLoadFailed error={workspace.error} retry={workspace.reload} />;
@@ -44,6 +52,13 @@ export function DocumentPage({ workspaceId, documentId, user }: DocumentPageProp
       />
     );
   }
+  // Negotiators may keep their own party's notes beside the agreement; the facilitator and
+  // observers have no party notes to open.
+  const notes =
+    doc.kind === 'agreement' && member.role === 'negotiator'
+      ? data.documents.find((d) => d.kind === 'party-notes' && d.partyId === member.partyId)
+      : undefined;
+  const caretUser = presenceOf(data, member);
   return (
     <Suspense
       fallback={
@@ -56,8 +71,40 @@ export function DocumentPage({ workspaceId, documentId, user }: DocumentPageProp
         room={doc.room}
         title={doc.title}
         workspace={{ id: data.id, title: data.title, parties: data.parties }}
-        user={presenceOf(data, member)}
+        user={caretUser}
         readOnly={isReadOnly(member)}
+        above={
+          <div className="document-tools">
+            <ChangesPanel workspaceId={data.id} documentId={doc.id} parties={data.parties} />
+            {notes !== undefined && (
+              <p className="document-tools__toggle">
+                <button
+                  type="button"
+                  className="button button--secondary button--small"
+                  aria-pressed={notesOpen}
+                  aria-controls={notesOpen ? notesPaneId : undefined}
+                  onClick={() => setNotesOpen(!notesOpen)}
+                >
+                  {t('partyNotes.toggle')}
+                </button>
+              </p>
+            )}
+          </div>
+        }
+        beside={
+          notes !== undefined && notesOpen ? (
+            <div id={notesPaneId} className="editor-split__side">
+              <Suspense fallback={<p className="loading">{t('editor.loading')}</p>}>
+                <LazyPartyNotesPane
+                  room={notes.room}
+                  title={notes.title}
+                  user={caretUser}
+                  parties={data.parties}
+                />
+              </Suspense>
+            </div>
+          ) : undefined
+        }
       />
     </Suspense>
   );

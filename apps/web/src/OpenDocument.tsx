@@ -1,4 +1,5 @@
 import type { PartyDto } from '@akkoord/domain';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from './AppShell';
 import { DocumentEditor } from './DocumentEditor';
@@ -19,17 +20,29 @@ export interface OpenDocumentProps {
   user: CaretUser;
   /** Observers: the server refuses their edits, so the editor does not offer editing. */
   readOnly: boolean;
+  /** Shown above the editor, e.g. "since your last visit" (DocumentPage). */
+  above?: ReactNode;
+  /** A second pane beside the editor, e.g. the party's notes (DocumentPage). */
+  beside?: ReactNode;
 }
 
 /** The editor page proper: everything that needs Yjs and Tiptap lives below this module. */
-export function OpenDocument({ room, title, workspace, user, readOnly }: OpenDocumentProps) {
+export function OpenDocument({
+  room,
+  title,
+  workspace,
+  user,
+  readOnly,
+  above,
+  beside,
+}: OpenDocumentProps) {
   const { t } = useTranslation();
   const shared = useSharedDocument(room);
   usePageTitle(t('editor.pageTitle', { title, workspace: workspace.title }));
 
   return (
     <AppShell
-      mainClassName="editor-page"
+      mainClassName={beside === undefined ? 'editor-page' : 'editor-page editor-page--split'}
       headerContent={
         <div className="document-header">
           <h1 className="document-header__title">{title}</h1>
@@ -50,13 +63,19 @@ export function OpenDocument({ room, title, workspace, user, readOnly }: OpenDoc
           {readOnly && <ReadOnlyNotice tracker={shared.tracker} />}
           <OfflineNotice tracker={shared.tracker} />
           <PresenceList awareness={shared.provider.awareness} />
-          <DocumentEditor
-            title={title}
-            shared={shared}
-            user={user}
-            parties={workspace.parties}
-            readOnly={readOnly}
-          />
+          {above}
+          <div className={beside === undefined ? undefined : 'editor-split'}>
+            <div className={beside === undefined ? undefined : 'editor-split__main'}>
+              <DocumentEditor
+                title={title}
+                shared={shared}
+                user={user}
+                parties={workspace.parties}
+                readOnly={readOnly}
+              />
+            </div>
+            {beside}
+          </div>
         </>
       )}
     </AppShell>

@@ -16,6 +16,7 @@ import { RoleText } from './RoleText';
 import { paths, useNavigationState, type Notice } from './router';
 import { LoadFailedPage, LoadingPage, ProblemPage } from './StatusPages';
 import { useLoader } from './useLoader';
+import { WaitingOnSection } from './WaitingOnSection';
 import { usePageTitle } from './usePageTitle';
 import { WorkspaceDetailsDialog } from './WorkspaceDetailsDialog';
 
@@ -150,6 +151,7 @@ function WorkspaceView({ workspace, user, reload, replace }: WorkspaceViewProps)
       <div className="workspace-grid">
         <div className="workspace-grid__main">
           <DocumentList workspace={workspace} member={member} />
+          <WaitingOnSection workspace={workspace} member={member} />
           {manage && invitations.status === 'ready' && (
             <InvitationList
               workspace={workspace}

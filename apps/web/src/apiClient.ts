@@ -7,12 +7,17 @@ import type {
   ThreadStatus,
 } from '@akkoord/domain';
 import type {
+  ChangesResponse,
+  EmailFrequency,
   MemberDto,
+  NotificationListDto,
+  NotificationPreferencesDto,
   PartyDto,
   PartyKind,
   Role,
   UserDto,
   WorkspaceDto,
+  WaitingOnResponse,
   WorkspaceSummaryDto,
 } from '@akkoord/domain';
 import { ErrorStatus, type ErrorCode } from '@akkoord/protocol';
@@ -153,7 +158,7 @@ export function onUnauthenticated(listener: (() => void) | null): void {
   unauthenticatedListener = listener;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One API call. The session travels in the httpOnly cookie; the browser adds the Origin header
@@ -225,6 +230,32 @@ export const api = {
     json<{ invitation: InvitationPreviewDto }>('GET', `/invitations/${encodeURIComponent(token)}`),
   acceptInvitation: (token: string) =>
     json<{ membership: MembershipDto }>('POST', `/invitations/${encodeURIComponent(token)}/accept`),
+
+  listNotifications: (query: { unread?: boolean; before?: string; limit?: number } = {}) => {
+    const params = new URLSearchParams();
+    if (query.unread === true) params.set('unread', '1');
+    if (query.before !== undefined) params.set('before', query.before);
+    if (query.limit !== undefined) params.set('limit', String(query.limit));
+    const search = params.toString();
+    return json<NotificationListDto>('GET', `/notifications${search === '' ? '' : `?${search}`}`);
+  },
+  markNotificationRead: (id: string) =>
+    json<{ unreadCount: number }>('POST', `/notifications/${encodeURIComponent(id)}/read`),
+  markAllNotificationsRead: () => json<{ unreadCount: number }>('POST', '/notifications/read-all'),
+  notificationPreferences: () =>
+    json<{ preferences: NotificationPreferencesDto }>('GET', '/me/notification-preferences'),
+  setNotificationPreferences: (body: { email: EmailFrequency }) =>
+    json<{ preferences: NotificationPreferencesDto }>('PUT', '/me/notification-preferences', body),
+
+  documentChanges: (id: string, documentId: string) =>
+    json<ChangesResponse>('GET', `${ws(id)}/documents/${encodeURIComponent(documentId)}/changes`),
+  markDocumentSeen: (id: string, documentId: string, version?: string) =>
+    empty(
+      'POST',
+      `${ws(id)}/documents/${encodeURIComponent(documentId)}/seen`,
+      version === undefined ? {} : { version },
+    ),
+  waitingOn: (id: string) => json<WaitingOnResponse>('GET', `${ws(id)}/waiting-on`),
 };
 
 const doc = (id: string, documentId: string) =>

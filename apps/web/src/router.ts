@@ -5,6 +5,7 @@ export type Route =
   | { page: 'login' }
   | { page: 'signup' }
   | { page: 'new-workspace' }
+  | { page: 'inbox' }
   | { page: 'workspace'; workspaceId: string }
   | { page: 'audit'; workspaceId: string }
   | { page: 'document'; workspaceId: string; documentId: string }
@@ -16,6 +17,7 @@ export const paths = {
   login: '/login',
   signup: '/signup',
   newWorkspace: '/new',
+  inbox: '/meldingen',
   workspace: (id: string) => `/w/${encodeURIComponent(id)}`,
   audit: (id: string) => `/w/${encodeURIComponent(id)}/audit`,
   document: (workspaceId: string, documentId: string) =>
@@ -30,6 +32,7 @@ const patterns: [RegExp, (m: string[]) => Route][] = [
   [/^\/login\/?$/, () => ({ page: 'login' })],
   [/^\/signup\/?$/, () => ({ page: 'signup' })],
   [/^\/new\/?$/, () => ({ page: 'new-workspace' })],
+  [/^\/meldingen\/?$/, () => ({ page: 'inbox' })],
   [new RegExp(`^/w/${segment}/?$`), ([, id = '']) => ({ page: 'workspace', workspaceId: id })],
   [new RegExp(`^/w/${segment}/audit/?$`), ([, id = '']) => ({ page: 'audit', workspaceId: id })],
   [
