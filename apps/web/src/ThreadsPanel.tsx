@@ -365,11 +365,26 @@ function NewThreadForm({
   );
 }
 
+/** A lock (internal) or two people (shared); the text beside it carries the meaning. */
 function VisibilityIcon({ visibility }: { visibility: ThreadVisibility }) {
   return (
-    <span className="thread__icon" aria-hidden="true">
-      {visibility === 'party' ? '🔒' : '👥'}
-    </span>
+    <svg
+      className="thread__icon"
+      aria-hidden="true"
+      focusable="false"
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+    >
+      {visibility === 'party' ? (
+        <path fill="currentColor" d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+      ) : (
+        <path
+          fill="currentColor"
+          d="M5.5 7a2.5 2.5 0 1 1 0-5 2.5 2.5 0 0 1 0 5Zm6 0a2 2 0 1 1 0-4 2 2 0 0 1 0 4ZM0 14c0-3 2.5-5 5.5-5S11 11 11 14H0Zm12 0c0-1.8-.6-3.4-1.7-4.5.4-.3 1-.5 1.7-.5 2.3 0 4 1.7 4 5h-4Z"
+        />
+      )}
+    </svg>
   );
 }
 
@@ -461,9 +476,11 @@ function ThreadItem({
       </div>
       <p className="thread__visibility" data-visibility={thread.visibility}>
         <VisibilityIcon visibility={thread.visibility} />{' '}
-        {thread.visibility === 'party'
-          ? t('threads.partyShort', { party: partyName(context.parties, thread.partyId) })
-          : t('threads.sharedShort')}
+        <span>
+          {thread.visibility === 'party'
+            ? t('threads.partyShort', { party: partyName(context.parties, thread.partyId) })
+            : t('threads.sharedShort')}
+        </span>
       </p>
       {thread.quote !== '' && (
         <blockquote className="thread__quote" aria-label={t('threads.quote')}>
