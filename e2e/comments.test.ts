@@ -166,6 +166,12 @@ void describe('comment threads in the browser', () => {
     // The badge filters the panel to the clause.
     await badge.click();
     await threadsOf(carla).getByText('Alleen afspraak B-01').waitFor();
+    assert.ok(
+      await threadsOf(carla)
+        .getByRole('heading', { name: 'Reacties' })
+        .evaluate((el) => el === document.activeElement),
+      'the badge takes focus to the threads',
+    );
 
     // Carla replies and resolves.
     await carlaThread.getByLabel('Antwoord').fill(answer);

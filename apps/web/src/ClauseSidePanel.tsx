@@ -1,10 +1,9 @@
-import type { PartyDto } from '@akkoord/domain';
+import type { DocumentOutline, PartyDto } from '@akkoord/domain';
 import type { Editor } from '@tiptap/react';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LedgerView } from './LedgerView';
 import { OutlineNav } from './OutlineNav';
-import { useDocumentOutline } from './useDocumentOutline';
 
 /**
  * The complementary landmark next to the text: outline by theme and the reciprocity ledger.
@@ -16,11 +15,14 @@ import { useDocumentOutline } from './useDocumentOutline';
  */
 export function ClauseSidePanel({
   editor,
+  outline,
   parties,
   threads,
   revealKey = 0,
 }: {
   editor: Editor;
+  /** The document's sections and clauses (`useDocumentOutline`, read once for the page). */
+  outline: DocumentOutline;
   parties: readonly PartyDto[];
   /** The comment threads section (issue #5), above the outline. */
   threads?: ReactNode;
@@ -36,7 +38,6 @@ export function ClauseSidePanel({
     setRevealed(revealKey);
     setOpen(true);
   }
-  const outline = useDocumentOutline(editor);
   return (
     <aside className="side-panel" aria-labelledby={headingId} data-open={open}>
       <div className="side-panel__top">

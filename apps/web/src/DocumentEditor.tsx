@@ -128,6 +128,7 @@ export function DocumentEditor({
       </div>
       <ClauseSidePanel
         editor={editor}
+        outline={threads.outline}
         parties={parties}
         threads={threads.panel}
         revealKey={threads.revealKey}
@@ -194,10 +195,12 @@ function useDocumentThreads(editor: Editor, shared: SharedDocument) {
     [outline],
   );
 
+  const [focusPanelKey, setFocusPanelKey] = useState(0);
   const showClause = useCallback((clauseId: string) => {
     setClauseFilter(clauseId);
     setFilter('open');
     setRevealKey((n) => n + 1);
+    setFocusPanelKey((n) => n + 1);
   }, []);
   const onFocused = useCallback(() => setFocusThreadId(null), []);
 
@@ -245,8 +248,9 @@ function useDocumentThreads(editor: Editor, shared: SharedDocument) {
         focusThreadId={focusThreadId}
         onFocused={onFocused}
         missingThread={missingThread}
+        focusPanelKey={focusPanelKey}
       />
     );
   }
-  return { panel, counts, showClause, revealKey };
+  return { panel, counts, showClause, revealKey, outline };
 }

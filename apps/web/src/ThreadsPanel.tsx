@@ -50,6 +50,8 @@ export interface ThreadsPanelProps {
   onFocused: () => void;
   /** A permalink to a thread we may not see, or that is gone. */
   missingThread: boolean;
+  /** Moves focus to the section's heading whenever it changes (a clause's badge was used). */
+  focusPanelKey?: number;
 }
 
 function partyName(parties: readonly PartyDto[], id: string | null): string {
@@ -92,6 +94,13 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   const [composing, setComposing] = useState<ThreadTarget | 'none' | null>(null);
   const startButton = useRef<HTMLButtonElement>(null);
   const canWrite = context.me.role !== 'observer';
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusPanelKey = props.focusPanelKey ?? 0;
+  useEffect(() => {
+    if (focusPanelKey === 0) return;
+    heading.current?.scrollIntoView({ block: 'nearest' });
+    heading.current?.focus({ preventScroll: true });
+  }, [focusPanelKey]);
 
   const start = () => {
     setComposing(threadTarget(ydoc, editor.state) ?? 'none');
@@ -107,7 +116,7 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   return (
     <section className="threads" aria-labelledby={headingId}>
       <div className="threads__top">
-        <h3 id={headingId} className="side-panel__heading">
+        <h3 id={headingId} ref={heading} tabIndex={-1} className="side-panel__heading">
           {t('threads.heading')}
         </h3>
         {canWrite && (

@@ -1,11 +1,11 @@
-import { clauseJSON, templateFor, type PartyDto } from '@akkoord/domain';
+import { clauseJSON, templateFor, type PartyDto, type ThreadDto } from '@akkoord/domain';
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { clauseEditorExtensions } from './clauseExtensions';
 import { ClauseViewSettings } from './clauseViewSettings';
-import { clauseAt, threadTarget } from './threadPlacement';
+import { clauseAt, placeThreads, threadTarget } from './threadPlacement';
 import './testing';
 
 const parties: PartyDto[] = [
@@ -83,5 +83,23 @@ describe('where a new thread goes', () => {
     expect(threadTarget(new Y.Doc(), editor!.state)).toEqual({ kind: 'clause', clauseId: 'c1' });
     editor!.commands.setTextSelection(1);
     expect(threadTarget(new Y.Doc(), editor!.state)).toBeNull();
+  });
+});
+
+describe('placing threads', () => {
+  it('a thread whose clause is gone is detached and goes last, keeping its clause id', () => {
+    mount(new ClauseViewSettings({ parties, readOnly: false }));
+    const thread = {
+      id: 't1',
+      clauseId: 'gone',
+      anchor: null,
+      quote: 'Oude tekst',
+      status: 'open',
+      createdAt: 1,
+      comments: [],
+    } as unknown as ThreadDto;
+    // An empty shared doc holds no clauses: from its point of view every clause is gone.
+    const [placed] = placeThreads(new Y.Doc(), editor!.state.doc, [thread]);
+    expect(placed).toMatchObject({ detached: true, pos: null, range: null, clauseId: 'gone' });
   });
 });
