@@ -161,6 +161,9 @@ void describe('comment threads in the browser', () => {
     const carlaThread = threadWith(carla, question);
     await carlaThread.waitFor();
     await carlaThread.getByText('Bram Gemeente').waitFor();
+    // The commented text is tinted in her editor.
+    await editorOf(carla).locator(`.thread-mark[data-thread-id="${threadId}"]`).waitFor();
+    assert.equal(await editorOf(carla).locator('.thread-mark').first().textContent(), clauseText);
     await screenshot(carla, 'comments-01-live');
 
     // The badge filters the panel to the clause.
@@ -180,6 +183,7 @@ void describe('comment threads in the browser', () => {
     await threadWith(bram, answer).waitFor();
     await carlaThread.getByRole('button', { name: 'Afhandelen' }).click();
     await badge.waitFor({ state: 'detached' });
+    await editorOf(carla).locator('.thread-mark').waitFor({ state: 'detached' });
     // Resolved threads leave the "open" filter, for Bram too (live).
     await threadWith(bram, question).waitFor({ state: 'detached' });
     await bram.getByRole('button', { name: /open reactie/ }).waitFor({ state: 'detached' });

@@ -16,6 +16,13 @@ import './clauseEditor.css';
 import { useSyncProblem } from './useSyncStatus';
 import { membershipOf } from './membership';
 import { parseRoute, usePathname, useSearchParam } from './router';
+import {
+  currentMarks,
+  sameMarks,
+  ThreadHighlights,
+  threadHighlightsKey,
+  type ThreadMark,
+} from './threadHighlights';
 import { placeThreads } from './threadPlacement';
 import { openCountsByClause, sameCounts, type ThreadFilter } from './threads';
 import { ThreadsPanel, type ThreadsContext } from './ThreadsPanel';
@@ -80,6 +87,8 @@ export function DocumentEditor({
         // the template of a new agreement as soon as someone opens it. Here with the web's
         // clause views, insert shortcut and `/` menu.
         ...clauseEditorExtensions(clauseSettings),
+        // Tints the text that open comment threads are about.
+        ThreadHighlights,
         Collaboration.configure({ document: shared.doc }),
         CollaborationCaret.configure({
           provider: shared.provider,
@@ -186,6 +195,19 @@ function useDocumentThreads(editor: Editor, shared: SharedDocument) {
     () => (state.status === 'ready' ? placeThreads(shared.doc, doc, state.threads) : []),
     [state, shared.doc, doc],
   );
+  useEffect(() => {
+    if (editor.isDestroyed) return;
+    const marks: ThreadMark[] = placed.flatMap((p) =>
+      p.range !== null && p.thread.status === 'open'
+        ? [{ threadId: p.thread.id, from: p.range.from, to: p.range.to }]
+        : [],
+    );
+    // The decorations followed the edits already: a transaction only when something differs.
+    if (sameMarks(marks, currentMarks(threadHighlightsKey.getState(editor.state)))) return;
+    editor.view.dispatch(
+      editor.state.tr.setMeta(threadHighlightsKey, marks).setMeta('addToHistory', false),
+    );
+  }, [editor, placed]);
   const [counts, setCounts] = useState<ReadonlyMap<string, number>>(noCounts);
   const nextCounts = openCountsByClause(placed);
   if (!sameCounts(counts, nextCounts)) setCounts(nextCounts);
