@@ -51,9 +51,9 @@ describe('ChangesPanel', () => {
     expect(list.querySelector('del')?.textContent).toBe('[verwijderd: 100 einde verwijdering]');
     expect(list.querySelector('ins')?.textContent).toBe('[toegevoegd: 120 einde toevoeging]');
     expect(list.textContent).toContain('Status: Concept → Voorgesteld');
-    expect(within(list).getByRole('link', { name: 'Naar afspraak 1.1' }).getAttribute('href')).toBe(
-      '/w/w1/d/d1?clause=c1',
-    );
+    expect(
+      within(list).getByRole('link', { name: 'Afspraak 1.1 is gewijzigd' }).getAttribute('href'),
+    ).toBe('/w/w1/d/d1?clause=c1');
     const toggle = within(region).getByRole('button', { name: 'Verberg wijzigingen' });
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     fireEvent.click(toggle);

@@ -247,13 +247,7 @@ function ChangeItem({
   return (
     <li className={`visit-change visit-change--${change.kind}`}>
       <p className="visit-change__title">
-        {change.kind === 'removed' ? (
-          kindText
-        ) : (
-          <Link href={href} aria-label={t('visit.goTo', { number })}>
-            {kindText}
-          </Link>
-        )}
+        {change.kind === 'removed' ? kindText : <Link href={href}>{kindText}</Link>}
       </p>
       {change.kind === 'added' && (
         <p className="visit-change__text">

@@ -62,7 +62,7 @@ describe('InboxPage', () => {
     expect(items[0]!.textContent).toContain('@Carla kunt u hier naar kijken?');
     expect(items[1]!.textContent).toContain('Bram Bakker reageerde');
     const open = within(items[0]!).getByRole('link', {
-      name: 'Open Afsprakenlijst bij deze melding',
+      name: 'Openen: Afsprakenlijst, bij deze melding',
     });
     expect(open.getAttribute('href')).toBe('/w/w1/d/d1?thread=t1');
     expect(screen.getByText('1 ongelezen')).toBeTruthy();
@@ -72,7 +72,7 @@ describe('InboxPage', () => {
     const requests = server();
     render(<InboxPage />);
     fireEvent.click(
-      await screen.findByRole('button', { name: 'Markeer melding van Bram Bakker als gelezen' }),
+      await screen.findByRole('button', { name: 'Markeer als gelezen: melding van Bram Bakker' }),
     );
     await screen.findByText('Gemarkeerd als gelezen.');
     expect(
