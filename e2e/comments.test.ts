@@ -198,9 +198,16 @@ void describe('comment threads in the browser', () => {
     const text = tess.locator('.clause [data-type="clause-text"] p', { hasText: clauseText });
     await text.click();
     await settled(tess);
-    await threadsOf(tess).getByRole('button', { name: 'Reageren' }).click();
+    // By keyboard: the shortcut the Reageren button names, from the text.
+    const start = threadsOf(tess).getByRole('button', { name: 'Reageren' });
+    assert.equal(await start.getAttribute('aria-keyshortcuts'), 'Control+Alt+M');
+    await tess.keyboard.press('Control+Alt+m');
     const form = threadsOf(tess).getByRole('form', { name: 'Nieuwe reactie' });
     await form.getByText('Over afspraak B-01').waitFor();
+    assert.ok(
+      await form.getByLabel('Uw reactie').evaluate((el) => el === document.activeElement),
+      'the shortcut puts the cursor in the new comment',
+    );
     await form.getByLabel('Uw reactie').fill(internalNote);
     await form.getByRole('radio', { name: /Intern: alleen Huurdersorganisatie/ }).check();
     // Only her own party's negotiators could be mentioned: nobody else here.

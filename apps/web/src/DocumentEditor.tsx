@@ -1,4 +1,5 @@
 import type { PartyDto } from '@akkoord/domain';
+import { Extension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type { EditorState } from '@tiptap/pm/state';
@@ -77,6 +78,8 @@ export function DocumentEditor({
   // One settings object per mounted editor: the clause cards read parties and read-only state
   // from it and redraw when it changes, without recreating the editor.
   const [clauseSettings] = useState(() => new ClauseViewSettings({ parties, readOnly: observer }));
+  // Ctrl+Alt+M in the text starts a comment; the threads panel sets what it does.
+  const [commentShortcut] = useState(() => new ShortcutAction());
   const editor = useEditor(
     {
       extensions: [
@@ -89,6 +92,10 @@ export function DocumentEditor({
         ...clauseEditorExtensions(clauseSettings),
         // Tints the text that open comment threads are about.
         ThreadHighlights,
+        Extension.create({
+          name: 'commentShortcut',
+          addKeyboardShortcuts: () => ({ [commentShortcutKey]: () => commentShortcut.run() }),
+        }),
         Collaboration.configure({ document: shared.doc }),
         CollaborationCaret.configure({
           provider: shared.provider,
@@ -114,7 +121,7 @@ export function DocumentEditor({
     editor.setOptions({ editorProps: { attributes: editorAttributes(label, placeholder) } });
   }, [editor, label, placeholder]);
 
-  const threads = useDocumentThreads(editor, shared);
+  const threads = useDocumentThreads(editor, shared, commentShortcut);
 
   // Before paint, so no frame shows cards with stale parties or pickers still enabled.
   useLayoutEffect(() => {
@@ -147,6 +154,18 @@ export function DocumentEditor({
 }
 
 const noCounts: ReadonlyMap<string, number> = new Map();
+const commentShortcutKey = 'Mod-Alt-m';
+
+/** What a keyboard shortcut of the editor does; set later by whoever handles it. */
+class ShortcutAction {
+  private action: (() => boolean) | null = null;
+
+  set(action: (() => boolean) | null): void {
+    this.action = action;
+  }
+
+  readonly run = (): boolean => this.action?.() ?? false;
+}
 
 /** Whether the document has come from the server once (anchors resolve only after that). */
 function useFirstSync(shared: SharedDocument): boolean {
@@ -166,7 +185,7 @@ function useFirstSync(shared: SharedDocument): boolean {
  * address, the session and the (cached) workspace, so the pages above need not pass them.
  * Gives the panel section, the open-thread counts for the clause cards and the badge action.
  */
-function useDocumentThreads(editor: Editor, shared: SharedDocument) {
+function useDocumentThreads(editor: Editor, shared: SharedDocument, shortcut: ShortcutAction) {
   const route = parseRoute(usePathname());
   const workspaceId = route.page === 'document' ? route.workspaceId : null;
   const session = useSession();
@@ -225,6 +244,17 @@ function useDocumentThreads(editor: Editor, shared: SharedDocument) {
     setFocusPanelKey((n) => n + 1);
   }, []);
   const onFocused = useCallback(() => setFocusThreadId(null), []);
+  const [startKey, setStartKey] = useState(0);
+  const canComment = workspace.status === 'ready' && session.status === 'signed-in';
+  useEffect(() => {
+    shortcut.set(() => {
+      if (!canComment) return false;
+      setRevealKey((n) => n + 1);
+      setStartKey((n) => n + 1);
+      return true;
+    });
+    return () => shortcut.set(null);
+  }, [shortcut, canComment]);
 
   // The permalink `?thread=`: once the threads and the document are here, show that thread.
   const param = useSearchParam('thread');
@@ -271,6 +301,7 @@ function useDocumentThreads(editor: Editor, shared: SharedDocument) {
         onFocused={onFocused}
         missingThread={missingThread}
         focusPanelKey={focusPanelKey}
+        startKey={startKey}
       />
     );
   }

@@ -52,6 +52,8 @@ export interface ThreadsPanelProps {
   missingThread: boolean;
   /** Moves focus to the section's heading whenever it changes (a clause's badge was used). */
   focusPanelKey?: number;
+  /** Starts a new thread whenever it changes (the keyboard shortcut in the text). */
+  startKey?: number;
 }
 
 function partyName(parties: readonly PartyDto[], id: string | null): string {
@@ -105,6 +107,12 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
   const start = () => {
     setComposing(threadTarget(ydoc, editor.state) ?? 'none');
   };
+  const startKey = props.startKey ?? 0;
+  const [startedKey, setStartedKey] = useState(startKey);
+  if (startKey !== startedKey) {
+    setStartedKey(startKey);
+    if (canWrite) setComposing(threadTarget(ydoc, editor.state) ?? 'none');
+  }
   const closeComposer = () => {
     setComposing(null);
     startButton.current?.focus();
@@ -124,6 +132,8 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
             ref={startButton}
             type="button"
             className="button button--primary threads__start"
+            aria-keyshortcuts={shortcutAria()}
+            title={t('threads.startTitle', { shortcut: shortcutText() })}
             // Keep the editor's selection: the button must not take it away on mousedown.
             onMouseDown={(event) => event.preventDefault()}
             onClick={start}
@@ -225,6 +235,10 @@ export function ThreadsPanel(props: ThreadsPanelProps) {
     }, 0);
   }
 }
+
+const mac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const shortcutAria = () => (mac() ? 'Meta+Alt+M' : 'Control+Alt+M');
+const shortcutText = () => (mac() ? '⌘ ⌥ M' : 'Ctrl+Alt+M');
 
 export function threadDomId(threadId: string): string {
   return `thread-${threadId}`;
