@@ -40,6 +40,7 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
   let carla: Page;
   let bram: Page;
   let tess: Page;
+  let anna: Page;
   const tokens: Record<string, string> = {};
   let carlaId = '';
 
@@ -78,7 +79,8 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
   before(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const facilitator = apiFor(await newPage());
+    anna = await newPage();
+    const facilitator = apiFor(anna);
     await facilitator.register('Anna Procesbegeleider');
     workspace = await facilitator.createWorkspace('Prestatieafspraken Tussenstad (e2e)');
     const byKind = (kind: string) => workspace.parties.find((p) => p.kind === kind)?.id ?? '';
@@ -259,5 +261,10 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
     assert.ok(!body.includes(tenantsNote));
     await screenshot(carla, 'between-04-notes-beside');
     await assertNoAxeViolations(carla, 'the agreement with party notes beside it');
+
+    // The facilitator has no party notes: no toggle for her.
+    await openDocument(anna);
+    await anna.getByRole('region', { name: 'Sinds uw laatste bezoek' }).waitFor();
+    assert.equal(await anna.getByRole('button', { name: 'Partijnotities ernaast' }).count(), 0);
   });
 });
