@@ -196,7 +196,9 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
       .or(waiting.getByText('(uw partij)'))
       .first()
       .waitFor();
+    await waiting.getByRole('link', { name: /Discussie bij afspraak B-01/ }).waitFor();
     await screenshot(carla, 'between-01-workspace');
+    await assertNoAxeViolations(carla, 'the workspace page with "waiting on you"');
 
     await inboxLink.click();
     const list = carla.getByRole('list', { name: 'Meldingen, nieuwste eerst' });
