@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
-import { axeViolations, describeViolations, launchBrowser } from './harness/browser';
+import { launchBrowser } from './harness/browser';
 import { settled } from './harness/editor';
-import { screenshot } from './harness/pages';
+import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
 
 // Issue 5, comment threads in the editor: the municipality comments on a clause the corporation
@@ -29,30 +29,6 @@ function threadsOf(page: Page): Locator {
 
 function threadWith(page: Page, text: string): Locator {
   return page.locator('article.thread', { hasText: text });
-}
-
-/**
- * axe over the whole page; fails on what is inside the editor and its side panel (this feature),
- * reports the rest (other parts of the page are other people's work in progress).
- */
-async function assertNoAxeViolations(page: Page, where: string): Promise<void> {
-  const violations = await axeViolations(page);
-  const mine = [];
-  for (const v of violations) {
-    const nodes = [];
-    for (const node of v.nodes) {
-      const inside = await page.evaluate(
-        (selector) => document.querySelector(selector)?.closest('.editor-layout') != null,
-        node.target.join(' '),
-      );
-      if (inside) nodes.push(node);
-    }
-    if (nodes.length > 0) mine.push({ ...v, nodes });
-  }
-  if (violations.length > 0 && mine.length === 0) {
-    console.warn(`axe, outside the editor, on ${where}:\n${describeViolations(violations)}`);
-  }
-  assert.equal(mine.length, 0, `axe violations on ${where}:\n${describeViolations(mine)}`);
 }
 
 async function waitForStatus(page: Page, status: string): Promise<void> {
