@@ -65,6 +65,8 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   let municipality = '';
   let documentPath = '';
   let documentId = '';
+  /** The clause Carla inserts, once the export has named it. */
+  let clauseId = '';
   /** Carla negotiates for the corporation, Bram for the municipality, Olaf only observes. */
   let carla: Page;
   let bram: Page;
@@ -230,6 +232,7 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
     assert.equal(response.status(), 200);
     const exported = (await response.json()) as {
       clauses: {
+        id: string;
         number: string;
         owner: string | null;
         text: string;
@@ -245,6 +248,31 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
     assert.deepEqual(clause.counterparts, [
       { party: municipality, commitment: counterpartText, due: '2026-12-15' },
     ]);
+    clauseId = clause.id;
+  });
+
+  void it('a link to a clause (?clause=) opens the document at that clause, highlighted', async () => {
+    assert.ok(server && clauseId !== '');
+    // A second tab of Carla's, as when she follows a link from "waiting on you".
+    const tab = await carla.context().newPage();
+    try {
+      await tab.goto(`${server.url}${documentPath}?clause=${encodeURIComponent(clauseId)}`);
+      await tab.locator('.clause-node--highlight', { hasText: clauseText }).waitFor();
+      assert.ok(
+        await editorOf(tab).evaluate((el) => {
+          const at = document.getSelection()?.anchorNode;
+          return (
+            at !== null &&
+            at !== undefined &&
+            el.contains(at) &&
+            el.contains(document.activeElement)
+          );
+        }),
+        'the cursor is in the linked clause',
+      );
+    } finally {
+      await tab.close();
+    }
   });
 
   void it('an edit made offline reaches the other user after reconnecting', async () => {

@@ -18,9 +18,38 @@ function fallbackPosition(editor: Editor): number | null {
   return before ?? first;
 }
 
+/**
+ * A caret moved natively (Ctrl+Home, End, a click) reaches ProseMirror on a later
+ * 'selectionchange' event; a shortcut pressed right after, on a busy machine, would act on the
+ * old cursor and put the clause in another theme. This takes the caret from the DOM first.
+ */
+export function readCaretFromDom(editor: Editor): void {
+  const { view } = editor;
+  if (!view.hasFocus()) return;
+  const dom = view.dom.ownerDocument.getSelection();
+  const { anchorNode, focusNode } = dom ?? {};
+  if (!dom || !anchorNode || !focusNode || !view.dom.contains(anchorNode)) return;
+  // Only a caret in editable text: the cards' controls are no position in the document.
+  const editable = (node: Node) =>
+    (node instanceof HTMLElement ? node : node.parentElement)?.isContentEditable === true;
+  if (!editable(anchorNode) || !editable(focusNode)) return;
+  try {
+    const anchor = view.posAtDOM(anchorNode, dom.anchorOffset);
+    const head = view.posAtDOM(focusNode, dom.focusOffset);
+    const current = editor.state.selection;
+    if (current.anchor === anchor && current.head === head) return;
+    const from = Math.min(anchor, head);
+    const to = Math.max(anchor, head);
+    editor.commands.setTextSelection({ from, to });
+  } catch {
+    // A DOM position ProseMirror cannot map: keep its own selection.
+  }
+}
+
 /** Toolbar button, shortcut and `/` menu all insert a clause the same way. */
 export function insertClauseHere(editor: Editor): boolean {
   if (!editor.isEditable) return false;
+  readCaretFromDom(editor);
   if (editor.can().insertClause()) return editor.chain().focus().insertClause().run();
   const at = fallbackPosition(editor);
   return at !== null && editor.chain().focus().insertClause({ at }).run();
