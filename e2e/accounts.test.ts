@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './harness/browser';
 import { assertNoAxeViolations, isFocused, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
+import { settled } from './harness/editor';
 
 // The whole journey of issue 3 through the interface only: A signs up and creates a negotiation,
 // invites B as the municipality's negotiator with the invite dialog; B signs up through the
@@ -23,6 +24,7 @@ function textOf(page: Page) {
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await textOf(page).click();
   await page.keyboard.press('Control+End');
+  await settled(page);
   await page.keyboard.type(text);
 }
 

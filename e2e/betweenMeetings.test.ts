@@ -6,6 +6,7 @@ import { launchBrowser } from './harness/browser';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
+import { apiAs, newPersonPage } from './harness/testPages';
 
 // Issue 5, between meetings: while Carla (corporation) is away, Bram (municipality) comments on
 // her clause through the REST API, mentioning her, and adds words to the clause in the editor.
@@ -44,19 +45,9 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
   const tokens: Record<string, string> = {};
   let carlaId = '';
 
-  async function newPage(): Promise<Page> {
-    assert.ok(browser);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-  function apiFor(page: Page): Api {
-    assert.ok(server);
-    return new Api(page.context().request, server.url);
-  }
+  const apiFor = (page: Page): Api => apiAs(server, page);
 
   async function post(who: string, path: string, data: unknown): Promise<unknown> {
     assert.ok(server);
@@ -173,6 +164,7 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
     });
     await notesEditor.click();
     await tess.keyboard.press('Control+End');
+    await settled(tess);
     await tess.keyboard.press('Enter');
     await tess.keyboard.type(tenantsNote);
     await waitForSaved(tess);
@@ -257,6 +249,7 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
       });
     await pane.getByRole('textbox').click();
     await carla.keyboard.press('Control+End');
+    await settled(carla);
     await carla.keyboard.type(' Notitie Carla.');
     await pane.getByText('Notitie Carla.', { exact: false }).waitFor();
     const body = await carla.evaluate(() => document.body.innerText);

@@ -6,6 +6,7 @@ import { launchBrowser } from './harness/browser';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
+import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
 
 // Issue 4, the editor: a corporation negotiator and a municipality negotiator co-edit the
 // agreement. One inserts a clause by keyboard only, the other adds the municipality's
@@ -29,9 +30,7 @@ function panelOf(page: Page) {
   return page.getByRole('complementary', { name: 'Overzicht' });
 }
 
-async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[role="status"][data-status="${status}"]`).waitFor();
-}
+const waitForStatus = waitForSaveStatus;
 
 /** One party's row in the ledger's gives/gets table, as numbers. */
 async function ledgerRow(page: Page, partyId: string): Promise<[number, number]> {
@@ -72,19 +71,9 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   let bram: Page;
   let olaf: Page;
 
-  async function newPage(): Promise<Page> {
-    assert.ok(browser);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-  function apiFor(page: Page): Api {
-    assert.ok(server);
-    return new Api(page.context().request, server.url);
-  }
+  const apiFor = (page: Page): Api => apiAs(server, page);
 
   async function openDocument(page: Page): Promise<void> {
     assert.ok(server);

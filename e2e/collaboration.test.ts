@@ -5,6 +5,8 @@ import { Api } from './harness/api';
 import { launchBrowser } from './harness/browser';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
+import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
+import { settled } from './harness/editor';
 
 const anna = 'Anna de Vries';
 const bram = 'Bram Bakker';
@@ -37,6 +39,7 @@ async function paragraphsOf(page: Page): Promise<string[]> {
 async function newParagraphAtEnd(page: Page, options: { click?: boolean } = {}): Promise<void> {
   if (options.click !== false) await editorOf(page).click();
   await page.keyboard.press('Control+End');
+  await settled(page);
   if ((await paragraphsOf(page)).at(-1) !== '') await page.keyboard.press('Enter');
 }
 
@@ -44,9 +47,7 @@ function statusOf(page: Page) {
   return page.getByRole('status').and(page.locator('[data-status]'));
 }
 
-async function waitForStatus(page: Page, status: string, text: string): Promise<void> {
-  await page.locator(`[role="status"][data-status="${status}"]`, { hasText: text }).waitFor();
-}
+const waitForStatus = waitForSaveStatus;
 
 void describe('Akkoord in the browser', () => {
   let server: RunningServer | undefined;
@@ -59,19 +60,10 @@ void describe('Akkoord in the browser', () => {
   let workspaceId = '';
   let bramId = '';
 
-  async function newPage(): Promise<Page> {
-    assert.ok(browser);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = (): Promise<Page> =>
+    newPersonPage(browser, contexts, { width: 1280, height: 900 });
 
-  function apiFor(page: Page): Api {
-    assert.ok(server);
-    return new Api(page.context().request, server.url);
-  }
+  const apiFor = (page: Page): Api => apiAs(server, page);
 
   before(async () => {
     server = await startServer();

@@ -6,6 +6,7 @@ import { launchBrowser } from './harness/browser';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
+import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
 
 // Issue 5, comment threads in the editor: the municipality comments on a clause the corporation
 // wrote and mentions its author; the corporation sees it live (with a count on the clause),
@@ -31,9 +32,7 @@ function threadWith(page: Page, text: string): Locator {
   return page.locator('article.thread', { hasText: text });
 }
 
-async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[role="status"][data-status="${status}"]`).waitFor();
-}
+const waitForStatus = waitForSaveStatus;
 
 void describe('comment threads in the browser', () => {
   let server: RunningServer | undefined;
@@ -48,19 +47,9 @@ void describe('comment threads in the browser', () => {
   let bram: Page;
   let tess: Page;
 
-  async function newPage(): Promise<Page> {
-    assert.ok(browser);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-  function apiFor(page: Page): Api {
-    assert.ok(server);
-    return new Api(page.context().request, server.url);
-  }
+  const apiFor = (page: Page): Api => apiAs(server, page);
 
   async function openDocument(page: Page, search = ''): Promise<void> {
     assert.ok(server);
@@ -118,7 +107,9 @@ void describe('comment threads in the browser', () => {
     await text.click();
     await settled(bram);
     await bram.keyboard.press('End');
+    await settled(bram);
     await bram.keyboard.press('Shift+Home');
+    await settled(bram);
     await threadsOf(bram).getByRole('button', { name: 'Reageren' }).click();
     const form = threadsOf(bram).getByRole('form', { name: 'Nieuwe reactie' });
     await form.getByText(`Over de geselecteerde tekst: “${clauseText}”`).waitFor();
@@ -267,9 +258,11 @@ void describe('comment threads in the browser', () => {
     await text.click();
     await settled(carla);
     await carla.keyboard.press('End');
+    await settled(carla);
     await carla.keyboard.press('Enter');
     await carla.keyboard.type(detachQuote);
     await carla.keyboard.press('Shift+Home');
+    await settled(carla);
     await threadsOf(carla).getByRole('button', { name: 'Reageren' }).click();
     const form = threadsOf(carla).getByRole('form', { name: 'Nieuwe reactie' });
     await form.getByText(`Over de geselecteerde tekst: “${detachQuote}”`).waitFor();
@@ -284,7 +277,9 @@ void describe('comment threads in the browser', () => {
     await line.click();
     await settled(bram);
     await bram.keyboard.press('End');
+    await settled(bram);
     await bram.keyboard.press('Shift+Home');
+    await settled(bram);
     await bram.keyboard.press('Backspace');
     await bram.keyboard.press('Backspace');
     await thread.getByText(/Losgeraakt/).waitFor();

@@ -7,6 +7,7 @@ import { launchBrowser } from './harness/browser';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot, screenshotDir } from './harness/pages';
 import { startServer, type RunningServer } from './harness/startServer';
+import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
 
 // Issue 4, the agreement editor in English: a corporation negotiator switches the interface to
 // English and finds every part of the clause editor named in English (text box, toolbar,
@@ -37,9 +38,7 @@ function statusOf(page: Page) {
   return page.locator('[role="status"][data-status]');
 }
 
-async function waitForStatus(page: Page, status: string): Promise<void> {
-  await page.locator(`[role="status"][data-status="${status}"]`).waitFor();
-}
+const waitForStatus = waitForSaveStatus;
 
 async function isFocused(locator: Locator): Promise<boolean> {
   return locator.evaluate((el) => el === document.activeElement);
@@ -88,19 +87,9 @@ void describe('the agreement editor in English', () => {
   /** Nina negotiates for the corporation. */
   let nina: Page;
 
-  async function newPage(): Promise<Page> {
-    assert.ok(browser);
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    return page;
-  }
+  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
 
-  function apiFor(page: Page): Api {
-    assert.ok(server);
-    return new Api(page.context().request, server.url);
-  }
+  const apiFor = (page: Page): Api => apiAs(server, page);
 
   before(async () => {
     server = await startServer();

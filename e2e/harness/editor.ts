@@ -10,13 +10,14 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     type View = { posAtDOM(node: Node, offset: number): number };
     type Tiptap = { view: View; state: { selection: { head: number } } };
-    const root = document.querySelector<HTMLElement & { editor?: Tiptap }>('.ProseMirror');
     const selection = document.getSelection();
+    const focus = selection?.focusNode;
+    if (!selection || !focus) return false;
+    // The editor the caret is in (a page can show two: the agreement and the party's notes).
+    const element = focus instanceof Element ? focus : focus.parentElement;
+    const root = element?.closest<HTMLElement & { editor?: Tiptap }>('.ProseMirror');
     const editor = root?.editor;
-    if (!editor || !selection?.focusNode || !root?.contains(selection.focusNode)) return false;
-    return (
-      editor.view.posAtDOM(selection.focusNode, selection.focusOffset) ===
-      editor.state.selection.head
-    );
+    if (!editor) return false;
+    return editor.view.posAtDOM(focus, selection.focusOffset) === editor.state.selection.head;
   });
 }
