@@ -115,6 +115,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'info',
+    // Every test person signs up from 127.0.0.1; the limit itself is tested in the server suite.
+    REGISTER_MAX_PER_ADDRESS: '100000',
     ...options.env,
   };
   // Inherited from `node --test`; the server is not a test file and must not behave like one.

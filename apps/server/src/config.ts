@@ -39,6 +39,8 @@ const ConfigSchema = z.object({
   LOGIN_MAX_PER_ADDRESS: int(30, 1),
   LOGIN_MAX_PER_ACCOUNT: int(10, 1),
   LOGIN_WINDOW_MS: int(15 * 60_000, 1),
+  REGISTER_MAX_PER_ADDRESS: int(50, 1),
+  REGISTER_WINDOW_MS: int(60 * 60_000, 1),
   /** Express trust-proxy setting, so rate limits see the client's address behind a proxy. */
   TRUST_PROXY: z.string().default('loopback'),
   /** Where notification e-mail goes out (`smtp://host:port`, `smtps://user:pass@host`); unset = no e-mail. */
@@ -109,6 +111,7 @@ export interface AuthConfig {
   publicUrl: string | undefined;
   trustProxy: string;
   login: { perAddress: number; perAccount: number; windowMs: number };
+  register: { perAddress: number; windowMs: number };
 }
 
 export interface SyncLimits {
@@ -157,6 +160,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         perAccount: e.LOGIN_MAX_PER_ACCOUNT,
         windowMs: e.LOGIN_WINDOW_MS,
       },
+      register: { perAddress: e.REGISTER_MAX_PER_ADDRESS, windowMs: e.REGISTER_WINDOW_MS },
     },
     mail: {
       smtpUrl: e.SMTP_URL,

@@ -24,7 +24,10 @@ async function seed(): Promise<void> {
       .login({ email: people[0].email, password: PASSWORD }, 'demo')
       .catch(() => null);
     if (!existing) {
-      const facilitator = await accounts.register({ ...people[0], password: PASSWORD });
+      const facilitator = await accounts.register(
+        { ...people[0], password: PASSWORD },
+        'pnpm demo',
+      );
       const ws = await workspaces.create(facilitator.user.id, {
         title: 'Prestatieafspraken Voorbeeldstad',
         municipality: 'Voorbeeldstad',
@@ -33,7 +36,7 @@ async function seed(): Promise<void> {
       for (const p of people.slice(1)) {
         const party = ws.parties.find((x) => x.kind === p.party)!;
         const user = await accounts
-          .register({ email: p.email, name: p.name, password: PASSWORD })
+          .register({ email: p.email, name: p.name, password: PASSWORD }, 'pnpm demo')
           .catch((err: unknown) => {
             throw err instanceof AppError && err.code === 'conflict'
               ? new Error(

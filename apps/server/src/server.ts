@@ -6,6 +6,7 @@ import { CloseCode } from '@akkoord/protocol';
 import { AccountService } from './accounts/AccountService';
 import type { AccountStore } from './accounts/AccountStore';
 import { LoginThrottle } from './accounts/LoginThrottle';
+import { RegistrationThrottle } from './accounts/RegistrationThrottle';
 import { SqliteAccountStore } from './accounts/SqliteAccountStore';
 import { createApp } from './app';
 import { CommentService } from './comments/CommentService';
@@ -84,7 +85,12 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   const workspaceStore = overrides.workspaceStore ?? new SqliteWorkspaceStore(sqlite());
   const batcher = new WriteBatcher(store, metrics, log, config.limits.commitIntervalMs);
   const throttle = new LoginThrottle(config.auth.login);
-  const accounts = new AccountService(accountStore, throttle, config.auth.sessionTtlMs);
+  const accounts = new AccountService(
+    accountStore,
+    throttle,
+    new RegistrationThrottle(config.auth.register),
+    config.auth.sessionTtlMs,
+  );
   // Filled in below: the service tells sync about rights changes, sync needs the service's store.
   let onAccessChanged = (_workspaceId: string, _userId: string): void => {};
   const workspaces = new WorkspaceService(

@@ -2,6 +2,7 @@ import type { UserDto } from '@akkoord/domain';
 import { AppError } from '../errors';
 import type { AccountStore, UserRecord } from './AccountStore';
 import type { LoginThrottle } from './LoginThrottle';
+import type { RegistrationThrottle } from './RegistrationThrottle';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
 import { hashToken, newId, newToken } from './tokens';
 
@@ -18,6 +19,7 @@ export class AccountService {
   constructor(
     private readonly store: AccountStore,
     private readonly throttle: LoginThrottle,
+    private readonly registrations: RegistrationThrottle,
     private readonly sessionTtlMs: number,
     private readonly now: () => number = Date.now,
   ) {}
@@ -25,7 +27,22 @@ export class AccountService {
   /** Told when a session ends by logout, so open sockets that rode on it are closed too. */
   onSessionEnded: (tokenHash: string) => void = () => {};
 
-  async register(input: { email: string; password: string; name: string }): Promise<SessionResult> {
+  /** `address`: the client's, for throttling (in-process callers such as the demo name themselves). */
+  async register(
+    input: { email: string; password: string; name: string },
+    address: string,
+  ): Promise<SessionResult> {
+    const wait = this.registrations.retryAfter(address);
+    if (wait > 0) {
+      throw new AppError(
+        'rate_limited',
+        'Too many new accounts from this address, try again later',
+        {
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        },
+      );
+    }
+    this.registrations.record(address);
     if (await this.store.userByEmail(input.email)) {
       throw new AppError('conflict', 'An account with this e-mail address already exists');
     }

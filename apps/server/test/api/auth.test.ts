@@ -347,3 +347,42 @@ describe('login rate limiting', () => {
     expect429(await bad());
   });
 });
+
+describe('registration rate limiting', () => {
+  let limited: TestServer | null = null;
+  afterEach(async () => {
+    await limited?.stop();
+    limited = null;
+  });
+
+  const signUp = (s: TestServer, from: string, name = 'Nieuw Lid') =>
+    call<{ token: string }>(s.url, 'POST', '/api/auth/register', {
+      body: { email: email(), password: 'een-goed-wachtwoord', name },
+      headers: { 'x-forwarded-for': from },
+    });
+
+  it('ACC-5 one address gets 429 + Retry-After after REGISTER_MAX_PER_ADDRESS new accounts; another address does not', async () => {
+    limited = await startTestServer(
+      { REGISTER_MAX_PER_ADDRESS: 3, REGISTER_WINDOW_MS: 60_000 },
+      { realAuth: true },
+    );
+    for (let i = 0; i < 3; i++) expect((await signUp(limited, '203.0.113.20')).status).toBe(201);
+    const refused = await signUp(limited, '203.0.113.20', 'Vierde');
+    const err = expectError(refused, 429, 'rate_limited');
+    const retry = Number(refused.headers.get('retry-after'));
+    expect(retry).toBeGreaterThanOrEqual(1);
+    expect(retry).toBeLessThanOrEqual(60);
+    expect(err.details?.retryAfterSeconds).toBe(retry);
+    // Refused before any work: no account was made for the fourth.
+    const names = readDb<{ name: string }>(limited.dataDir, 'SELECT name FROM users').map(
+      (r) => r.name,
+    );
+    expect(names).not.toContain('Vierde');
+    expect((await signUp(limited, '203.0.113.21')).status).toBe(201);
+  });
+
+  it('REGISTER_MAX_PER_ADDRESS defaults to 50 an hour and cannot go below 1', () => {
+    expect(configFrom({}).auth.register).toEqual({ perAddress: 50, windowMs: 3600_000 });
+    expect(() => configFrom({ REGISTER_MAX_PER_ADDRESS: 0 })).toThrow(/REGISTER_MAX_PER_ADDRESS/);
+  });
+});

@@ -10,7 +10,7 @@ export function authRoutes(accounts: AccountService, cfg: AuthConfig): Router {
 
   r.post('/auth/register', async (req, res) => {
     const body = validate(RegisterBody, req.body);
-    const s = await accounts.register(body);
+    const s = await accounts.register(body, req.ip ?? 'unknown');
     setSessionCookie(res, s.token, s.expiresAt, cfg);
     res.status(201).json({ user: s.user, token: s.token });
   });
