@@ -1,9 +1,7 @@
-import { templateFor } from '@akkoord/domain';
-import { Editor } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
+import type { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertClauseHere } from './clauseCommands';
-import { clauseEditorExtensions } from './clauseExtensions';
+import { agreementWith, mountClauseEditor } from './clauseEditorTesting';
 import { ClauseViewSettings } from './clauseViewSettings';
 import './testing';
 
@@ -16,16 +14,8 @@ afterEach(() => {
 });
 
 function mount(): Editor {
-  const element = document.createElement('div');
-  document.body.append(element);
-  editor = new Editor({
-    element,
-    extensions: [
-      StarterKit.configure({ undoRedo: false }),
-      ...clauseEditorExtensions(new ClauseViewSettings({ parties: [], readOnly: false })),
-    ],
-    content: templateFor('agreement', []),
-  });
+  const settings = new ClauseViewSettings({ parties: [], readOnly: false });
+  editor = mountClauseEditor(settings, agreementWith([])).editor;
   return editor;
 }
 

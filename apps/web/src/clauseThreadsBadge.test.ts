@@ -1,9 +1,8 @@
-import { clauseJSON, templateFor, type PartyDto, type ThreadDto } from '@akkoord/domain';
-import { Editor } from '@tiptap/core';
-import StarterKit from '@tiptap/starter-kit';
+import { type PartyDto, type ThreadDto } from '@akkoord/domain';
+import type { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { clauseEditorExtensions } from './clauseExtensions';
+import { agreementWith, mountClauseEditor } from './clauseEditorTesting';
 import { ClauseViewSettings } from './clauseViewSettings';
 import { clauseAt, placeThreads, threadTarget } from './threadPlacement';
 import './testing';
@@ -13,27 +12,15 @@ const parties: PartyDto[] = [
 ];
 
 function agreement() {
-  const doc = templateFor('agreement', parties);
-  const first = doc.content?.find((n) => n.type === 'themeSection');
-  if (!first) throw new Error('no section');
-  first.content = [
-    ...(first.content ?? []),
-    clauseJSON({ id: 'c1', owner: 'corp', text: 'De corporatie bouwt.' }),
-  ];
-  return doc;
+  return agreementWith(parties, { id: 'c1', owner: 'corp', text: 'De corporatie bouwt.' });
 }
 
 let editor: Editor | null = null;
 
 function mount(settings: ClauseViewSettings): HTMLElement {
-  const element = document.createElement('div');
-  document.body.append(element);
-  editor = new Editor({
-    element,
-    extensions: [StarterKit.configure({ undoRedo: false }), ...clauseEditorExtensions(settings)],
-    content: agreement(),
-  });
-  return element;
+  const mounted = mountClauseEditor(settings, agreement());
+  editor = mounted.editor;
+  return mounted.element;
 }
 
 afterEach(() => {

@@ -1,21 +1,7 @@
-import type { TextAnchor, ThreadStatus, ThreadVisibility } from '@akkoord/domain';
+import type { ThreadDto, ThreadStatus } from '@akkoord/domain';
 
-export interface ThreadRecord {
-  id: string;
-  workspaceId: string;
-  documentId: string;
-  visibility: ThreadVisibility;
-  /** The author's party for a `party` thread; null for shared ones. */
-  partyId: string | null;
-  clauseId: string | null;
-  anchor: TextAnchor | null;
-  quote: string;
-  status: ThreadStatus;
-  createdBy: string;
-  createdAt: number;
-  resolvedBy: string | null;
-  resolvedAt: number | null;
-}
+/** A thread as stored: the shared DTO without what is worked out per answer. */
+export type ThreadRecord = Omit<ThreadDto, 'detached' | 'comments'>;
 
 export interface CommentRecord {
   id: string;
