@@ -113,7 +113,10 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   });
   const events = new EventStreams({
     hub: eventHub,
-    mayReceive: (o, e) => comments.mayReceive(o.workspaceId, o.userId, e.document, e.thread),
+    // Facilitation events carry no content: the stream's own membership check is enough.
+    mayReceive: async (o, e) =>
+      e.type === 'facilitation' ||
+      comments.mayReceive(o.workspaceId, o.userId, e.document, e.thread),
     stillAllowed: async (o) =>
       (await accounts.isSessionLive(o.sessionId)) &&
       (await workspaceStore.membership(o.workspaceId, o.userId)) !== null,

@@ -12,3 +12,4 @@ export * from './notifications';
 export * from './wordDiff';
 export * from './changes';
 export * from './waitingOn';
+export * from './facilitation';

@@ -1,4 +1,4 @@
-import type { DocumentDto, ThreadDto } from '@akkoord/domain';
+import type { DocumentDto, FacilitationTopic, ThreadDto } from '@akkoord/domain';
 
 /**
  * Something changed in a workspace that members' screens should learn about without a reload.
@@ -6,11 +6,21 @@ import type { DocumentDto, ThreadDto } from '@akkoord/domain';
  * visibility), so delivery can decide per recipient without a lookup. Plain data: a hub that
  * spans processes (Redis) can serialize it.
  */
-export interface WorkspaceEvent {
+export type WorkspaceEvent = ThreadEvent | FacilitationEvent;
+
+export interface ThreadEvent {
   type: 'thread';
   workspaceId: string;
   document: Pick<DocumentDto, 'id' | 'kind' | 'partyId'>;
   thread: ThreadDto;
+}
+
+/** Facilitator mode: which part changed; it carries no content, so every member may have it. */
+export interface FacilitationEvent {
+  type: 'facilitation';
+  workspaceId: string;
+  topic: FacilitationTopic;
+  meetingId?: string;
 }
 
 export type EventListener = (event: WorkspaceEvent) => void;

@@ -107,7 +107,11 @@ export class EventStreams {
   private deliver(s: Stream, event: WorkspaceEvent): void {
     this.enqueue(s, async () => {
       if (!(await this.o.mayReceive(s.owner, event))) return;
-      this.write(s, `event: ${event.type}\ndata: ${JSON.stringify({ thread: event.thread })}\n\n`);
+      const data =
+        event.type === 'thread'
+          ? { thread: event.thread }
+          : { topic: event.topic, meetingId: event.meetingId ?? null };
+      this.write(s, `event: ${event.type}\ndata: ${JSON.stringify(data)}\n\n`);
     });
   }
 

@@ -165,6 +165,160 @@ const migrations: string[] = [
      PRIMARY KEY (user_id, document_id)
    );
    CREATE INDEX document_visits_document ON document_visits (document_id);`,
+  // Facilitator mode (issue #6). Times are epoch milliseconds. Agenda items keep the time
+  // already spent plus the start of the running stretch, so every client computes the same
+  // timer from server timestamps. A consent round keeps one position per party (the latest);
+  // the decision log copies what was decided so later changes cannot rewrite history.
+  `CREATE TABLE meetings (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     title TEXT NOT NULL,
+     scheduled_for INTEGER NOT NULL,
+     status TEXT NOT NULL DEFAULT 'planned' CHECK (status IN ('planned', 'running', 'ended')),
+     started_at INTEGER,
+     ended_at INTEGER,
+     current_item_id TEXT,
+     focus_document_id TEXT,
+     focus_clause_id TEXT,
+     focus_seq INTEGER NOT NULL DEFAULT 0,
+     -- The agreement's clauses when the meeting started (readClauses JSON), for the minutes' diff.
+     clauses_at_start TEXT,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX meetings_workspace ON meetings (workspace_id, scheduled_for);
+   CREATE UNIQUE INDEX meetings_one_running ON meetings (workspace_id) WHERE status = 'running';
+   CREATE TABLE agenda_items (
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     position INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     document_id TEXT,
+     clause_id TEXT,
+     theme TEXT,
+     timebox_minutes INTEGER NOT NULL,
+     spent_ms INTEGER NOT NULL DEFAULT 0,
+     running_since INTEGER
+   );
+   CREATE INDEX agenda_items_meeting ON agenda_items (meeting_id, position);
+   CREATE TABLE meeting_attendees (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     party_id TEXT,
+     role TEXT NOT NULL,
+     first_seen_at INTEGER NOT NULL,
+     PRIMARY KEY (meeting_id, user_id)
+   );
+   CREATE TABLE speaking_queue (
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     party_id TEXT,
+     status TEXT NOT NULL CHECK (status IN ('waiting', 'speaking', 'done', 'withdrawn')),
+     raised_at INTEGER NOT NULL,
+     started_at INTEGER,
+     ended_at INTEGER
+   );
+   CREATE INDEX speaking_queue_meeting ON speaking_queue (meeting_id, raised_at);
+   CREATE TABLE parking_items (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     meeting_id TEXT REFERENCES meetings (id) ON DELETE SET NULL,
+     title TEXT NOT NULL,
+     note TEXT NOT NULL DEFAULT '',
+     scope TEXT NOT NULL CHECK (scope IN ('in-scope', 'out-of-scope', 'unclear')),
+     theme TEXT,
+     thread_id TEXT,
+     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done')),
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX parking_items_workspace ON parking_items (workspace_id, created_at);
+   CREATE TABLE consent_rounds (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     meeting_id TEXT REFERENCES meetings (id) ON DELETE SET NULL,
+     target_kind TEXT NOT NULL CHECK (target_kind IN ('clause', 'process')),
+     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+     clause_id TEXT,
+     clause_number TEXT,
+     text TEXT NOT NULL DEFAULT '',
+     status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+     outcome TEXT CHECK (outcome IN ('agreed', 'not-agreed', 'cancelled')),
+     opened_by TEXT NOT NULL REFERENCES users (id),
+     opened_at INTEGER NOT NULL,
+     closed_at INTEGER
+   );
+   CREATE INDEX consent_rounds_workspace ON consent_rounds (workspace_id, opened_at);
+   CREATE UNIQUE INDEX consent_rounds_one_open ON consent_rounds (document_id, IFNULL(clause_id, ''))
+     WHERE status = 'open';
+   CREATE TABLE consent_positions (
+     round_id TEXT NOT NULL REFERENCES consent_rounds (id) ON DELETE CASCADE,
+     party_id TEXT NOT NULL,
+     position TEXT NOT NULL CHECK (position IN ('agree', 'reservation', 'object')),
+     reason TEXT NOT NULL DEFAULT '',
+     user_id TEXT NOT NULL REFERENCES users (id),
+     at INTEGER NOT NULL,
+     PRIMARY KEY (round_id, party_id)
+   );
+   CREATE TABLE decisions (
+     id TEXT PRIMARY KEY,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     meeting_id TEXT REFERENCES meetings (id) ON DELETE SET NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('consent', 'gate-override', 'reopen')),
+     round_id TEXT,
+     target TEXT NOT NULL,
+     clause_number TEXT,
+     outcome TEXT NOT NULL,
+     reason TEXT NOT NULL DEFAULT '',
+     positions TEXT NOT NULL DEFAULT '[]',
+     actor_id TEXT NOT NULL REFERENCES users (id),
+     actor_name TEXT NOT NULL,
+     at INTEGER NOT NULL
+   );
+   CREATE INDEX decisions_workspace ON decisions (workspace_id, at);
+   CREATE TABLE process_gates (
+     workspace_id TEXT PRIMARY KEY REFERENCES workspaces (id) ON DELETE CASCADE,
+     decision_id TEXT NOT NULL,
+     via TEXT NOT NULL CHECK (via IN ('consent', 'override')),
+     at INTEGER NOT NULL
+   );
+   CREATE TABLE clause_locks (
+     document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+     clause_id TEXT NOT NULL,
+     workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+     decision_id TEXT NOT NULL,
+     locked_at INTEGER NOT NULL,
+     PRIMARY KEY (document_id, clause_id)
+   );
+   CREATE TABLE action_items (
+     id TEXT PRIMARY KEY,
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     description TEXT NOT NULL,
+     owner_party_id TEXT,
+     owner_user_id TEXT,
+     due TEXT,
+     created_by TEXT NOT NULL REFERENCES users (id),
+     created_at INTEGER NOT NULL
+   );
+   CREATE INDEX action_items_meeting ON action_items (meeting_id, created_at);
+   CREATE TABLE minutes (
+     meeting_id TEXT PRIMARY KEY REFERENCES meetings (id) ON DELETE CASCADE,
+     status TEXT NOT NULL CHECK (status IN ('draft', 'locked')),
+     body TEXT NOT NULL,
+     version INTEGER NOT NULL,
+     updated_at INTEGER NOT NULL,
+     updated_by TEXT REFERENCES users (id),
+     locked_at INTEGER
+   );
+   CREATE TABLE minutes_approvals (
+     meeting_id TEXT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+     party_id TEXT NOT NULL,
+     user_id TEXT NOT NULL REFERENCES users (id),
+     version INTEGER NOT NULL,
+     at INTEGER NOT NULL,
+     PRIMARY KEY (meeting_id, party_id)
+   );`,
 ];
 
 export function migrate(db: Database.Database): void {

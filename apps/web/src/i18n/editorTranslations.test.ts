@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import consentEn from './consent.en.json';
+import consentNl from './consent.nl.json';
 import editorEn from './editor.en.json';
 import editorNl from './editor.nl.json';
+import meetingsEn from './meetings.en.json';
+import meetingsNl from './meetings.nl.json';
+import minutesEn from './minutes.en.json';
+import minutesNl from './minutes.nl.json';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -23,17 +29,24 @@ function placeholders(value: unknown): string[] {
   });
 }
 
-describe('editor translations', () => {
+const groups = [
+  ['editor', editorNl, editorEn],
+  ['meetings', meetingsNl, meetingsEn],
+  ['consent', consentNl, consentEn],
+  ['minutes', minutesNl, minutesEn],
+] as const;
+
+describe.each(groups)('%s translations', (_name, dutch, english) => {
   it('have the same keys and placeholders in Dutch and English', () => {
-    expect(keys(editorEn).sort()).toEqual(keys(editorNl).sort());
-    expect(placeholders(editorEn).sort()).toEqual(placeholders(editorNl).sort());
+    expect(keys(english).sort()).toEqual(keys(dutch).sort());
+    expect(placeholders(english).sort()).toEqual(placeholders(dutch).sort());
   });
 
-  it('do not shadow any top-level key of the main translation files', () => {
+  it('do not shadow any top-level key of the other translation files', () => {
     // They are merged with a shallow spread: a shared top-level key would replace a whole group.
-    for (const key of Object.keys(editorNl)) {
-      expect(Object.keys(nl)).not.toContain(key);
-      expect(Object.keys(en)).not.toContain(key);
+    const others = [nl, en, ...groups.filter((g) => g[1] !== dutch).map((g) => g[1])];
+    for (const key of Object.keys(dutch)) {
+      for (const other of others) expect(Object.keys(other)).not.toContain(key);
     }
   });
 });

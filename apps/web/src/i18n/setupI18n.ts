@@ -1,8 +1,14 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import consentEn from './consent.en.json';
+import consentNl from './consent.nl.json';
 import editorEn from './editor.en.json';
 import editorNl from './editor.nl.json';
 import en from './en.json';
+import meetingsEn from './meetings.en.json';
+import meetingsNl from './meetings.nl.json';
+import minutesEn from './minutes.en.json';
+import minutesNl from './minutes.nl.json';
 import nl from './nl.json';
 
 export const languages = ['nl', 'en'] as const;
@@ -44,10 +50,11 @@ export function setupI18n(): typeof i18n {
     document.documentElement.lang = language;
   });
   void i18n.use(initReactI18next).init({
-    // The clause editor's strings live in their own files (own top-level key `clauses`).
+    // The clause editor's and facilitator mode's strings live in their own files, each under
+    // its own top-level key (`clauses`, `meetings`, `consent`, `minutes`).
     resources: {
-      nl: { translation: { ...nl, ...editorNl } },
-      en: { translation: { ...en, ...editorEn } },
+      nl: { translation: { ...nl, ...editorNl, ...meetingsNl, ...consentNl, ...minutesNl } },
+      en: { translation: { ...en, ...editorEn, ...meetingsEn, ...consentEn, ...minutesEn } },
     },
     lng: storedLanguage(),
     fallbackLng: 'nl',
