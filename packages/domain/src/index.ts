@@ -13,3 +13,4 @@ export * from './wordDiff';
 export * from './changes';
 export * from './waitingOn';
 export * from './facilitation';
+export * from './minutes';
