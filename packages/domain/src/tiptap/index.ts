@@ -6,6 +6,7 @@
 export * from './base';
 export * from './nodes';
 export * from './plugins';
+export * from './lockPlugin';
 export * from './doc';
 export * from './yjs';
 export {

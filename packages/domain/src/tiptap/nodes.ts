@@ -4,6 +4,7 @@ import { NODE } from '../schemaNames';
 import type { CounterpartInit } from '../templates';
 import { isThemeId } from '../themes';
 import * as cmd from './commands';
+import { clauseLockPlugin } from './lockPlugin';
 import { clauseIdPlugin, clauseNumberingPlugin } from './plugins';
 
 /*
@@ -12,7 +13,7 @@ import { clauseIdPlugin, clauseNumberingPlugin } from './plugins';
  *
  *   doc        block+                      (StarterKit's, or HeadlessDocument)
  *   themeSection  heading themeGuidance clause*      attrs: theme
- *   clause        clauseText counterpart*            attrs: id, owner, status
+ *   clause        clauseText counterpart*            attrs: id, owner, status, locked
  *   clauseText    paragraph+
  *   counterpart   paragraph+                         attrs: party, due
  *
@@ -139,6 +140,20 @@ export const ClauseNode = Node.create<ClauseOptions>({
     id: { ...attribute('id', 'data-clause-id', null, any), keepOnSplit: false },
     owner: attribute('owner', 'data-owner', null, any),
     status: attribute('status', 'data-status', 'draft', isClauseStatus),
+    /**
+     * The decision id of the lock (LOCK-1), or null. Only the server sets it (a Y attribute on
+     * the clause element); the lock plugin refuses local changes to a locked clause. Rendered as
+     * data-locked but never parsed from HTML: a pasted copy of an agreed clause is a new,
+     * unlocked clause, not a second lock nobody decided.
+     */
+    locked: {
+      default: null,
+      parseHTML: () => null,
+      renderHTML: (attrs: Record<string, unknown>) => {
+        const v = attrs.locked;
+        return typeof v === 'string' && v !== '' ? { 'data-locked': v } : {};
+      },
+    },
   }),
   parseHTML: () => [{ tag: 'div[data-type="clause"]' }],
   renderHTML: ({ HTMLAttributes }) => [
@@ -178,7 +193,11 @@ export const ClauseNode = Node.create<ClauseOptions>({
   }),
   addProseMirrorPlugins() {
     const generateId = this.options.generateId;
-    return [clauseIdPlugin(generateId ? { generateId } : {}), clauseNumberingPlugin()];
+    return [
+      clauseIdPlugin(generateId ? { generateId } : {}),
+      clauseNumberingPlugin(),
+      clauseLockPlugin(),
+    ];
   },
 });
 

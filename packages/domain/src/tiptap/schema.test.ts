@@ -61,7 +61,7 @@ describe('schema', () => {
       }
     }
     const bare = schema.nodes[NODE.clause]!.createAndFill()!;
-    expect(bare.attrs).toEqual({ id: null, owner: null, status: 'draft' });
+    expect(bare.attrs).toEqual({ id: null, owner: null, status: 'draft', locked: null });
     expect(bare.firstChild!.type.name).toBe(NODE.clauseText);
   });
 
