@@ -9,10 +9,16 @@ import type { CommentService } from './comments/CommentService';
 import type { EventStreams } from './events/EventStreams';
 import { authRoutes } from './http/routes/authRoutes';
 import { commentRoutes } from './http/routes/commentRoutes';
+import { consentRoutes, type ConsentRouteDeps } from './http/routes/consentRoutes';
 import { eventRoutes } from './http/routes/eventRoutes';
 import { exportRoutes, type DocumentReader } from './http/routes/exportRoutes';
 import { notificationRoutes } from './http/routes/notificationRoutes';
 import { visitRoutes, type VisitDeps } from './http/routes/visitRoutes';
+import { meetingRoutes } from './http/routes/meetingRoutes';
+import { parkingRoutes } from './http/routes/parkingRoutes';
+import type { MeetingService } from './meetings/MeetingService';
+import type { ParkingService } from './meetings/ParkingService';
+import type { SpeakingQueueService } from './meetings/SpeakingQueueService';
 import { workspaceRoutes } from './http/routes/workspaceRoutes';
 import { sessionMiddleware } from './http/session';
 import type { Logger } from './logger';
@@ -38,6 +44,12 @@ export interface AppDeps {
   notifications: NotificationService;
   /** "Since your last visit" and "waiting on you" (issue #5). */
   visits: VisitDeps;
+  /** Facilitator mode (issue #6): meetings, agenda timer, focus, attendance. */
+  meetings: MeetingService;
+  speakingQueue: SpeakingQueueService;
+  parking: ParkingService;
+  /** Consent rounds, decisions, the process gate and clause locks (issue #6). */
+  consent: ConsentRouteDeps;
   auth: AuthConfig;
 }
 
@@ -87,6 +99,9 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', eventRoutes(deps.workspaces, deps.events));
   app.use('/api', notificationRoutes(deps.notifications));
   app.use('/api', visitRoutes(deps.workspaces, deps.documents, deps.visits));
+  app.use('/api', meetingRoutes(deps.meetings, deps.speakingQueue));
+  app.use('/api', parkingRoutes(deps.parking));
+  app.use('/api', consentRoutes(deps.consent));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('not_found', 'No such API route'));
   });

@@ -33,6 +33,18 @@ import { attachSync, type SyncHandle } from './sync/attachSync';
 import { WorkspaceAuthorizer } from './sync/WorkspaceAuthorizer';
 import { SqliteThreadDigests } from './visits/threadDigests';
 import { SqliteVisitStore } from './visits/VisitStore';
+import { MeetingService, type MinutesDrafter } from './meetings/MeetingService';
+import { ParkingService } from './meetings/ParkingService';
+import { SpeakingQueueService } from './meetings/SpeakingQueueService';
+import { SqliteMeetingStore } from './meetings/SqliteMeetingStore';
+import { SqliteParkingStore } from './meetings/SqliteParkingStore';
+import { SqliteSpeakingStore } from './meetings/SqliteSpeakingStore';
+import { AppError } from './errors';
+import { ConsentService } from './consent/ConsentService';
+import { LockService } from './consent/LockService';
+import { MemoryClauseLocks } from './consent/MemoryClauseLocks';
+import { ProcessGate } from './consent/ProcessGate';
+import { SqliteConsentStore } from './consent/SqliteConsentStore';
 import { SqliteWorkspaceStore } from './workspaces/SqliteWorkspaceStore';
 import type { WorkspaceStore } from './workspaces/WorkspaceStore';
 import { WorkspaceService } from './workspaces/WorkspaceService';
@@ -49,6 +61,8 @@ export interface ServerOverrides {
   /** Heartbeat of the event streams (default 25 s). */
   eventHeartbeatMs?: number;
   notificationStore?: NotificationStore;
+  /** Drafts the minutes when a meeting ends (default: the minutes service). */
+  minutesDrafter?: MinutesDrafter;
   /** Replaces the SMTP mailer (SMTP_URL) for notification e-mail. */
   mailer?: Mailer;
   authorizer?: Authorizer;
@@ -64,6 +78,8 @@ export interface AkkoordServer {
   readonly accounts: AccountService;
   readonly workspaces: WorkspaceService;
   readonly comments: CommentService;
+  /** Meetings (issue #6): `current`, `meetingsOf`, `get`, `clausesAtStart` for other modules. */
+  readonly meetings: MeetingService;
   /** Open event streams (`GET /api/workspaces/:id/events`). */
   readonly events: EventStreams;
   readonly notifications: NotificationService;
@@ -147,6 +163,53 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     onAdded: () => digest?.kick(),
   });
   digest?.start();
+  const meetingStore = new SqliteMeetingStore(sqlite());
+  const meetings = new MeetingService({
+    store: meetingStore,
+    workspaces: workspaceStore,
+    documents,
+    hub: eventHub,
+    // TODO(minutes): wire MinutesService (src/minutes) here once it exists; until then ending a
+    // meeting stores the end and then answers 500.
+    minutes: overrides.minutesDrafter ?? {
+      draftFor: () => Promise.reject(new AppError('internal', 'Minutes are not available yet')),
+    },
+    log,
+  });
+  const speakingQueue = new SpeakingQueueService({
+    store: new SqliteSpeakingStore(sqlite()),
+    meetings: meetingStore,
+    workspaces: workspaceStore,
+    hub: eventHub,
+    log,
+  });
+  const parking = new ParkingService({
+    store: new SqliteParkingStore(sqlite()),
+    meetings: meetingStore,
+    workspaces: workspaceStore,
+    comments,
+    hub: eventHub,
+    log,
+  });
+  // Consent rounds, decisions, the process gate and clause locks (issue #6).
+  const consentDeps = {
+    store: new SqliteConsentStore(sqlite()),
+    workspaces: workspaceStore,
+    documents,
+    // TODO(locks): wire the real ClauseLocker (src/locks/ClauseLocker.ts) here once it exists;
+    // until then locks live in memory only and never reach the document.
+    locks: new MemoryClauseLocks(),
+    hub: eventHub,
+    log,
+    currentMeeting: (workspaceId: string) => meetings.current(workspaceId),
+    onAccessChanged: (workspaceId: string, userId: string) => onAccessChanged(workspaceId, userId),
+  };
+  const gate = new ProcessGate(consentDeps);
+  const consent = {
+    consent: new ConsentService(consentDeps, gate),
+    gate,
+    locks: new LockService(consentDeps),
+  };
   let ready = false;
   const app = createApp({
     metrics,
@@ -158,6 +221,10 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     notifications,
     documents,
     comments,
+    meetings,
+    speakingQueue,
+    parking,
+    consent,
     events,
     visits: { store: new SqliteVisitStore(sqlite()), threads: new SqliteThreadDigests(sqlite()) },
     auth: config.auth,
@@ -167,7 +234,8 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     store,
     batcher,
     authorizer:
-      overrides.authorizer ?? new WorkspaceAuthorizer(accounts, workspaceStore, config.auth),
+      overrides.authorizer ??
+      new WorkspaceAuthorizer(accounts, workspaceStore, config.auth, (w) => gate.closedFor(w)),
     limits: config.limits,
     metrics,
     log,
@@ -197,6 +265,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     accounts,
     workspaces,
     comments,
+    meetings,
     events,
     notifications,
     digest,
