@@ -14,3 +14,4 @@ export * from './changes';
 export * from './waitingOn';
 export * from './facilitation';
 export * from './minutes';
+export * from './turns';
