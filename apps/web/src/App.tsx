@@ -4,6 +4,8 @@ import { HomePage } from './HomePage';
 import { InboxPage } from './InboxPage';
 import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
+import { MeetingConsolePage } from './meetings/MeetingConsolePage';
+import { MeetingsPage } from './meetings/MeetingsPage';
 import { NewWorkspacePage } from './NewWorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
 import { PageErrorBoundary } from './PageErrorBoundary';
@@ -51,6 +53,27 @@ export function App() {
             )}
           </RequireSession>
         </PageErrorBoundary>
+      );
+    case 'meetings':
+      return (
+        <RequireSession>
+          {(user) => (
+            <MeetingsPage key={route.workspaceId} workspaceId={route.workspaceId} user={user} />
+          )}
+        </RequireSession>
+      );
+    case 'meeting':
+      return (
+        <RequireSession>
+          {(user) => (
+            <MeetingConsolePage
+              key={`${route.workspaceId}/${route.meetingId}`}
+              workspaceId={route.workspaceId}
+              meetingId={route.meetingId}
+              user={user}
+            />
+          )}
+        </RequireSession>
       );
     case 'not-found':
       return <NotFoundPage />;

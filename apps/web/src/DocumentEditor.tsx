@@ -15,6 +15,7 @@ import { renderCaret } from './renderCaret';
 import { SlashMenu } from './SlashMenu';
 import './clauseEditor.css';
 import { useClausePermalink } from './useClausePermalink';
+import { useMeetingFollow } from './meetings/useMeetingFollow';
 import { commentShortcutKey, ShortcutAction, useDocumentThreads } from './useDocumentThreads';
 import { useSyncProblem } from './useSyncStatus';
 import { ThreadHighlights } from './threadHighlights';
@@ -110,6 +111,8 @@ export function DocumentEditor({
 
   const threads = useDocumentThreads(editor, shared, commentShortcut);
   useClausePermalink(editor, shared);
+  // Follow-the-facilitator during a meeting (scroll to their clause / share my caret's clause).
+  useMeetingFollow(editor, shared);
 
   // Before paint, so no frame shows cards with stale parties or pickers still enabled.
   useLayoutEffect(() => {

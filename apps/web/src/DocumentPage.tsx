@@ -5,6 +5,7 @@ import { AppShell } from './AppShell';
 import { ChangesPanel } from './ChangesPanel';
 import { Link } from './Link';
 import { LazyOpenDocument } from './loadOpenDocument';
+import { AgendaBar } from './meetings/AgendaBar';
 import { isReadOnly, membershipOf, openableDocuments, presenceOf } from './membership';
 import { paths } from './router';
 import { LoadingPage, ProblemPage } from './StatusPages';
@@ -75,6 +76,7 @@ export function DocumentPage({ workspaceId, documentId, user }: DocumentPageProp
         readOnly={isReadOnly(member)}
         above={
           <div className="document-tools">
+            <AgendaBar workspace={data} member={member} documentId={doc.id} />
             <ChangesPanel workspaceId={data.id} documentId={doc.id} parties={data.parties} />
             {notes !== undefined && (
               <p className="document-tools__toggle">

@@ -10,6 +10,8 @@ import { InviteDialog } from './InviteDialog';
 import { Link } from './Link';
 import { loadOpenDocument } from './loadOpenDocument';
 import { loadWorkspace } from './loadWorkspace';
+import { AgendaBar } from './meetings/AgendaBar';
+import { MeetingsSection } from './meetings/MeetingsSection';
 import { isFacilitator, membershipOf, partyOf } from './membership';
 import { MembersList } from './MembersList';
 import { RoleText } from './RoleText';
@@ -148,9 +150,11 @@ function WorkspaceView({ workspace, user, reload, replace }: WorkspaceViewProps)
       <div role="status" className="page-status">
         {announcement !== null && <p className="notice notice--success">{announcement}</p>}
       </div>
+      <AgendaBar workspace={workspace} member={member} />
       <div className="workspace-grid">
         <div className="workspace-grid__main">
           <DocumentList workspace={workspace} member={member} />
+          <MeetingsSection workspace={workspace} />
           <WaitingOnSection workspace={workspace} member={member} />
           {manage && invitations.status === 'ready' && (
             <InvitationList

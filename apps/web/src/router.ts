@@ -9,6 +9,8 @@ export type Route =
   | { page: 'workspace'; workspaceId: string }
   | { page: 'audit'; workspaceId: string }
   | { page: 'document'; workspaceId: string; documentId: string }
+  | { page: 'meetings'; workspaceId: string }
+  | { page: 'meeting'; workspaceId: string; meetingId: string }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
 
@@ -22,6 +24,9 @@ export const paths = {
   audit: (id: string) => `/w/${encodeURIComponent(id)}/audit`,
   document: (workspaceId: string, documentId: string) =>
     `/w/${encodeURIComponent(workspaceId)}/d/${encodeURIComponent(documentId)}`,
+  meetings: (id: string) => `/w/${encodeURIComponent(id)}/vergaderingen`,
+  meeting: (id: string, meetingId: string) =>
+    `/w/${encodeURIComponent(id)}/vergaderingen/${encodeURIComponent(meetingId)}`,
   invitation: (token: string) => `/invite/${encodeURIComponent(token)}`,
 } as const;
 
@@ -38,6 +43,15 @@ const patterns: [RegExp, (m: string[]) => Route][] = [
   [
     new RegExp(`^/w/${segment}/d/${segment}/?$`),
     ([, workspaceId = '', documentId = '']) => ({ page: 'document', workspaceId, documentId }),
+  ],
+  // Anchored at both ends: `/vergaderingen/:meetingId/verslag` (minutes) is not a meeting.
+  [
+    new RegExp(`^/w/${segment}/vergaderingen/?$`),
+    ([, workspaceId = '']) => ({ page: 'meetings', workspaceId }),
+  ],
+  [
+    new RegExp(`^/w/${segment}/vergaderingen/${segment}/?$`),
+    ([, workspaceId = '', meetingId = '']) => ({ page: 'meeting', workspaceId, meetingId }),
   ],
   [new RegExp(`^/invite/${segment}/?$`), ([, token = '']) => ({ page: 'invitation', token })],
 ];

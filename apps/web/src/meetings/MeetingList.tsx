@@ -1,0 +1,120 @@
+import type { MeetingDto, MeetingStatus } from '@akkoord/domain';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../ErrorNotice';
+import { Link } from '../Link';
+import { navigate, paths } from '../router';
+import { meetingsApi } from './meetingsApi';
+import { publishCurrentMeeting } from './useCurrentMeeting';
+
+interface MeetingListProps {
+  workspaceId: string;
+  meetings: readonly MeetingDto[];
+  /** The facilitator may start meetings; everyone else reads the list. */
+  canManage: boolean;
+}
+
+/** The minutes page of an ended meeting (built by the minutes pages; the path is fixed). */
+export function minutesPath(workspaceId: string, meetingId: string): string {
+  return `${paths.meeting(workspaceId, meetingId)}/verslag`;
+}
+
+const statusClass: Record<MeetingStatus, string> = {
+  planned: 'badge',
+  running: 'badge badge--running',
+  ended: 'badge badge--ended',
+};
+
+/** Every meeting of the workspace, planned and past, each with what can be done with it. */
+export function MeetingList({ workspaceId, meetings, canManage }: MeetingListProps) {
+  const { t, i18n } = useTranslation();
+  const headingId = useId();
+  const [failure, setFailure] = useState<unknown>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' });
+  const running = meetings.some((m) => m.status === 'running');
+
+  const start = async (meeting: MeetingDto): Promise<void> => {
+    if (busy !== null) return;
+    setBusy(meeting.id);
+    setFailure(null);
+    try {
+      const timed = await meetingsApi.start(workspaceId, meeting.id);
+      publishCurrentMeeting(workspaceId, timed);
+      navigate(paths.meeting(workspaceId, meeting.id));
+    } catch (error) {
+      setFailure(error);
+      setBusy(null);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('meetings.list.heading')}</h2>
+      {failure !== null && (
+        <ErrorNotice error={failure} texts={{ conflict: t('meetings.list.startConflict') }} />
+      )}
+      {meetings.length === 0 ? (
+        <p className="empty-state">{t('meetings.list.empty')}</p>
+      ) : (
+        <ul className="meeting-list" data-testid="meeting-list">
+          {meetings.map((meeting) => {
+            const minutes = meeting.items.reduce((sum, item) => sum + item.timeboxMinutes, 0);
+            return (
+              <li
+                key={meeting.id}
+                className="document-card meeting-card"
+                data-status={meeting.status}
+              >
+                <h3 className="document-card__title">{meeting.title}</h3>
+                <p className="document-card__text">
+                  {format.format(new Date(meeting.scheduledFor))} ·{' '}
+                  {t('meetings.list.items', { count: meeting.items.length, minutes })}
+                </p>
+                <p className="badges">
+                  <span className={statusClass[meeting.status]}>
+                    {t(`meetings.status.${meeting.status}`)}
+                  </span>
+                </p>
+                <div className="button-row meeting-card__actions">
+                  {canManage && meeting.status === 'planned' && (
+                    <button
+                      type="button"
+                      className="button button--primary button--small"
+                      aria-disabled={busy !== null || running}
+                      data-testid="meeting-start"
+                      onClick={() => {
+                        if (!running) void start(meeting);
+                      }}
+                    >
+                      {t('meetings.list.start', { title: meeting.title })}
+                    </button>
+                  )}
+                  {meeting.status !== 'ended' && (
+                    <Link
+                      href={paths.meeting(workspaceId, meeting.id)}
+                      className="button button--secondary button--small"
+                    >
+                      {canManage && meeting.status === 'running'
+                        ? t('meetings.list.lead', { title: meeting.title })
+                        : t('meetings.list.open', { title: meeting.title })}
+                    </Link>
+                  )}
+                  {meeting.status === 'ended' && (
+                    <Link
+                      href={minutesPath(workspaceId, meeting.id)}
+                      className="button button--secondary button--small"
+                    >
+                      {t('meetings.list.minutes', { title: meeting.title })}
+                    </Link>
+                  )}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {canManage && running && <p className="section__note">{t('meetings.list.oneAtATime')}</p>}
+    </section>
+  );
+}
