@@ -315,6 +315,11 @@ export const ReopenBody = z.object({ reason: text(2000) });
 export interface ProcessGateDto {
   /** True once every party agreed to the process agreements, or the facilitator overrode. */
   open: boolean;
+  /**
+   * Whether the workspace works process first (`WorkspaceDto.processFirst`): only then does a
+   * closed gate keep the agreement read-only for negotiators.
+   */
+  processFirst: boolean;
   decisionId: string | null;
   via: 'consent' | 'override' | null;
   at: string | null;

@@ -44,6 +44,12 @@ export const CreateWorkspaceBody = z.object({
   municipality: optionalText(100),
   period: optionalText(50),
   parties: z.array(PartyInput).max(12).optional(),
+  /**
+   * Process first (GATE-1): the agreement stays read-only for negotiators until the parties
+   * consented to the process agreements. The API defaults to false (the original contract);
+   * the web form sends true.
+   */
+  processFirst: z.boolean().optional(),
 });
 export const UpdateWorkspaceBody = z
   .object({
@@ -106,6 +112,8 @@ export interface WorkspaceDto {
   title: string;
   municipality: string;
   period: string;
+  /** The agreement is read-only for negotiators until the process gate opens (GATE-1). */
+  processFirst: boolean;
   parties: PartyDto[];
   members: MemberDto[];
   documents: DocumentDto[];

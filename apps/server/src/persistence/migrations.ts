@@ -318,7 +318,9 @@ const migrations: string[] = [
      version INTEGER NOT NULL,
      at INTEGER NOT NULL,
      PRIMARY KEY (meeting_id, party_id)
-   );`,
+   );
+   -- Process first (GATE-1): the agreement is read-only for negotiators until the gate opens.
+   ALTER TABLE workspaces ADD COLUMN process_first INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export function migrate(db: Database.Database): void {

@@ -4,7 +4,7 @@ import type { AuthConfig } from '../config';
 import { AppError } from '../errors';
 import { readCookie, SESSION_COOKIE } from '../http/cookies';
 import { isAllowedOrigin } from '../http/origins';
-import { documentAccess } from '../workspaces/access';
+import { gatedAccess } from '../workspaces/access';
 import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
 import type { Authorizer, Grant } from './Authorizer';
 
@@ -17,6 +17,9 @@ export class WorkspaceAuthorizer implements Authorizer {
     private readonly accounts: AccountService,
     private readonly workspaces: WorkspaceStore,
     private readonly cfg: AuthConfig,
+    /** GATE-1: whether the workspace's process gate holds negotiators' agreement writes back. */
+    private readonly gateClosed: (workspaceId: string) => Promise<boolean> = () =>
+      Promise.resolve(false),
   ) {}
 
   async authorize(req: IncomingMessage, room: string): Promise<Grant> {
@@ -42,7 +45,8 @@ export class WorkspaceAuthorizer implements Authorizer {
     const doc = await this.workspaces.documentByRoom(room);
     if (!doc) throw new AppError('not_found', 'unknown room');
     const m = await this.workspaces.membership(doc.workspaceId, userId);
-    const access = documentAccess(m, doc);
+    const gated = doc.kind === 'agreement' && m?.role === 'negotiator';
+    const access = gatedAccess(m, doc, gated && (await this.gateClosed(doc.workspaceId)));
     if (!m || !access) throw new AppError('forbidden', 'no access to this document');
     const member = (await this.workspaces.members(doc.workspaceId)).find(
       (x) => x.userId === userId,

@@ -72,9 +72,17 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
         const now = Date.now();
         this.db
           .prepare(
-            'INSERT INTO workspaces (id, title, municipality, period, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+            'INSERT INTO workspaces (id, title, municipality, period, process_first, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
           )
-          .run(ws.id, ws.title, ws.municipality, ws.period, creatorId, now);
+          .run(
+            ws.id,
+            ws.title,
+            ws.municipality,
+            ws.period,
+            ws.processFirst ? 1 : 0,
+            creatorId,
+            now,
+          );
         parties.forEach((p, i) => this.insertParty(ws.id, p, i));
         documents.forEach((d, i) => this.insertDocument(ws.id, d, i));
         this.db
@@ -148,24 +156,27 @@ export class SqliteWorkspaceStore implements WorkspaceStore {
   }
 
   workspace(id: string): Promise<WorkspaceRecord | null> {
-    return settle(
-      () =>
-        this.db
-          .prepare<[string], WorkspaceRecord>(
-            'SELECT id, title, municipality, period FROM workspaces WHERE id = ?',
-          )
-          .get(id) ?? null,
-    );
+    return settle(() => {
+      const r = this.db
+        .prepare<[string], Omit<WorkspaceRecord, 'processFirst'> & { process_first: number }>(
+          'SELECT id, title, municipality, period, process_first FROM workspaces WHERE id = ?',
+        )
+        .get(id);
+      if (!r) return null;
+      const { process_first, ...rest } = r;
+      return { ...rest, processFirst: process_first === 1 };
+    });
   }
 
   updateWorkspace(id: string, f: Partial<Omit<WorkspaceRecord, 'id'>>): Promise<void> {
+    const processFirst = f.processFirst === undefined ? null : f.processFirst ? 1 : 0;
     return settle(() => {
       this.db
         .prepare(
           `UPDATE workspaces SET title = coalesce(?, title), municipality = coalesce(?, municipality),
-           period = coalesce(?, period) WHERE id = ?`,
+           period = coalesce(?, period), process_first = coalesce(?, process_first) WHERE id = ?`,
         )
-        .run(f.title ?? null, f.municipality ?? null, f.period ?? null, id);
+        .run(f.title ?? null, f.municipality ?? null, f.period ?? null, processFirst, id);
     });
   }
 

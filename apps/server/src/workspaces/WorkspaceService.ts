@@ -46,6 +46,7 @@ export class WorkspaceService {
       municipality?: string;
       period?: string;
       parties?: { name: string; kind: PartyKind; color?: string }[];
+      processFirst?: boolean;
     },
   ): Promise<WorkspaceDto> {
     const id = newId('w');
@@ -67,6 +68,7 @@ export class WorkspaceService {
       title: input.title,
       municipality: input.municipality ?? '',
       period: input.period ?? '',
+      processFirst: input.processFirst ?? false,
     };
     // Before the workspace exists, so nobody can open a document before its content is there.
     await this.seedDocuments(documents, parties);
@@ -112,7 +114,7 @@ export class WorkspaceService {
   async update(
     userId: string,
     workspaceId: string,
-    fields: { title?: string; municipality?: string; period?: string },
+    fields: { title?: string; municipality?: string; period?: string; processFirst?: boolean },
   ): Promise<WorkspaceDto> {
     await this.requireFacilitator(userId, workspaceId);
     await this.store.updateWorkspace(workspaceId, fields);
@@ -122,6 +124,12 @@ export class WorkspaceService {
       action: 'workspace.updated',
       details: fields,
     });
+    // Process first decides whether negotiators may write the agreement (GATE-1): open sockets
+    // follow at once, as after a role change.
+    if (fields.processFirst !== undefined) {
+      for (const m of await this.store.members(workspaceId))
+        this.onAccessChanged(workspaceId, m.userId);
+    }
     return this.get(userId, workspaceId);
   }
 

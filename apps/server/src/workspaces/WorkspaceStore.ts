@@ -5,6 +5,8 @@ export interface WorkspaceRecord {
   title: string;
   municipality: string;
   period: string;
+  /** GATE-1: the agreement is read-only for negotiators until the process gate opens. */
+  processFirst: boolean;
 }
 
 export interface Membership {

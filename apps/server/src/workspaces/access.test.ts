@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canManage, documentAccess } from './access';
+import { canManage, documentAccess, gatedAccess } from './access';
 
 const notesA = { kind: 'party-notes' as const, partyId: 'A' };
 const agreement = { kind: 'agreement' as const };
@@ -25,5 +25,17 @@ describe('documentAccess', () => {
     expect(canManage({ role: 'facilitator', partyId: null })).toBe(true);
     expect(canManage({ role: 'negotiator', partyId: 'A' })).toBe(false);
     expect(canManage(null)).toBe(false);
+  });
+
+  it('GATE-1 a closed gate makes the agreement read-only for negotiators only', () => {
+    const neg = { role: 'negotiator' as const, partyId: 'A' };
+    const fac = { role: 'facilitator' as const, partyId: null };
+    expect(gatedAccess(neg, agreement, true)).toBe('read');
+    expect(gatedAccess(neg, agreement, false)).toBe('write');
+    expect(gatedAccess(fac, agreement, true)).toBe('write');
+    expect(gatedAccess(neg, { kind: 'process' }, true)).toBe('write');
+    expect(gatedAccess(neg, notesA, true)).toBe('write');
+    expect(gatedAccess({ role: 'observer', partyId: null }, agreement, false)).toBe('read');
+    expect(gatedAccess(null, agreement, true)).toBeNull();
   });
 });

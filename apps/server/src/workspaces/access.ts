@@ -16,6 +16,22 @@ export function documentAccess(
   return m.role === 'observer' ? 'read' : 'write';
 }
 
+/**
+ * Sync access with the process gate (GATE-1): while a process-first workspace's gate is closed,
+ * negotiators only read the agreement. The facilitator always writes; other documents and the
+ * comment threads are not gated.
+ */
+export function gatedAccess(
+  m: Membership | null,
+  doc: Pick<DocumentDto, 'kind' | 'partyId'>,
+  gateClosed: boolean,
+): 'write' | 'read' | null {
+  const access = documentAccess(m, doc);
+  if (access === 'write' && gateClosed && doc.kind === 'agreement' && m?.role === 'negotiator')
+    return 'read';
+  return access;
+}
+
 export function canManage(m: Membership | null): boolean {
   return m?.role === 'facilitator';
 }

@@ -1,0 +1,250 @@
+import {
+  readClauses,
+  tally,
+  type ConsentRoundDto,
+  type ConsentTarget,
+  type DecisionDto,
+  type DocumentDto,
+  type FacilitationStateDto,
+  type PositionBody,
+  type RoundOutcome,
+  type TallyDto,
+} from '@akkoord/domain';
+import { newId } from '../accounts/tokens';
+import { AppError } from '../errors';
+import { type ConsentDeps, nameOf, publish, requireFacilitator, requireMember } from './deps';
+import type { ProcessGate } from './ProcessGate';
+
+/** How many closed rounds `GET /facilitation` carries besides the open ones. */
+const RECENT_CLOSED = 20;
+/** What a process round keeps of the process document's text (the parties agree to all of it). */
+const PROCESS_TEXT_MAX = 50_000;
+
+const invalid = (field: string, message: string, summary = 'Some fields are missing or invalid') =>
+  new AppError('validation_failed', summary, { fields: { [field]: message } });
+
+/**
+ * Consent rounds (CONS-1..4): the facilitator opens a round on a clause or on the process
+ * agreements, each party states one position through a negotiator, and consent closes the round
+ * as `agreed` at once, with the decision logged; then the clause is locked (LOCK-1) or the
+ * process gate opens (GATE-1). Closing without consent is the facilitator's.
+ */
+export class ConsentService {
+  private readonly now: () => number;
+
+  constructor(
+    private readonly d: ConsentDeps,
+    private readonly gate: ProcessGate,
+  ) {
+    this.now = d.now ?? Date.now;
+  }
+
+  async state(userId: string, workspaceId: string): Promise<FacilitationStateDto> {
+    await requireMember(this.d.workspaces, workspaceId, userId);
+    const [gate, locks, rounds, current] = await Promise.all([
+      this.gate.state(workspaceId),
+      this.d.locks.list(workspaceId),
+      this.d.store.rounds(workspaceId, RECENT_CLOSED),
+      this.d.currentMeeting(workspaceId),
+    ]);
+    return { gate, locks, rounds, current };
+  }
+
+  async rounds(userId: string, workspaceId: string): Promise<ConsentRoundDto[]> {
+    await requireMember(this.d.workspaces, workspaceId, userId);
+    return this.d.store.rounds(workspaceId);
+  }
+
+  async decisions(userId: string, workspaceId: string): Promise<DecisionDto[]> {
+    await requireMember(this.d.workspaces, workspaceId, userId);
+    return this.d.store.decisions(workspaceId);
+  }
+
+  async open(
+    userId: string,
+    workspaceId: string,
+    body: { target: ConsentTarget; meetingId?: string | undefined },
+  ): Promise<ConsentRoundDto> {
+    await requireFacilitator(this.d.workspaces, workspaceId, userId);
+    const { target } = body;
+    const doc = await this.targetDocument(workspaceId, target);
+    const meetingId = await this.meetingFor(workspaceId, body.meetingId);
+    if (target.kind === 'clause' && (await this.d.locks.isLocked(doc.id, target.clauseId)))
+      throw new AppError('conflict', 'This clause is locked; reopen it before a new round');
+    const read = await this.readTarget(doc, target);
+    const round = {
+      id: newId('cr'),
+      workspaceId,
+      meetingId,
+      target,
+      clauseNumber: read.clauseNumber,
+      text: read.text,
+      openedBy: userId,
+      at: this.now(),
+    };
+    if (!(await this.d.store.openRound(round)))
+      throw new AppError('conflict', 'A round is already open on this target');
+    publish(this.d, workspaceId, ['consent'], meetingId);
+    return (await this.d.store.round(workspaceId, round.id))!;
+  }
+
+  async position(
+    userId: string,
+    workspaceId: string,
+    roundId: string,
+    body: PositionBody,
+  ): Promise<{ round: ConsentRoundDto; tally: TallyDto }> {
+    const m = await requireMember(this.d.workspaces, workspaceId, userId);
+    if (m.role !== 'negotiator' || m.partyId === null)
+      throw new AppError('forbidden', 'Only a party’s negotiators state its position');
+    const round = await this.existing(workspaceId, roundId);
+    const stated = await this.d.store.setPosition({
+      roundId: round.id,
+      partyId: m.partyId,
+      position: body.position,
+      reason: body.position === 'agree' ? (body.reason ?? '') : body.reason!,
+      userId,
+      at: this.now(),
+    });
+    if (!stated) throw new AppError('conflict', 'This round is closed');
+    const parties = (await this.d.workspaces.parties(workspaceId)).map((p) => p.id);
+    const now = (await this.d.store.round(workspaceId, roundId))!;
+    const t = tally(parties, now.positions);
+    if (!t.consent) {
+      publish(this.d, workspaceId, ['consent'], now.meetingId);
+      return { round: now, tally: t };
+    }
+    await this.agreed(now, userId);
+    return { round: (await this.d.store.round(workspaceId, roundId))!, tally: t };
+  }
+
+  async close(
+    userId: string,
+    workspaceId: string,
+    roundId: string,
+    body: { outcome: Exclude<RoundOutcome, 'agreed'>; reason?: string | undefined },
+  ): Promise<ConsentRoundDto> {
+    await requireFacilitator(this.d.workspaces, workspaceId, userId);
+    const round = await this.existing(workspaceId, roundId);
+    const closed = await this.d.store.closeRound(
+      round.id,
+      body.outcome,
+      {
+        ...this.decisionOf(round, userId, await nameOf(this.d.workspaces, workspaceId, userId)),
+        reason: body.reason ?? '',
+      },
+      false,
+    );
+    if (!closed) throw new AppError('conflict', 'This round is closed');
+    publish(this.d, workspaceId, ['consent'], round.meetingId);
+    return (await this.d.store.round(workspaceId, roundId))!;
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  /**
+   * Consent reached: the round closes `agreed` and its decision is written in one transaction
+   * (for a process round the gate opens in it too), then the clause is locked. The decision is
+   * written first because it is what happened; if locking then fails the decision stays (the
+   * log is never rewritten), the clause stays unlocked, and the caller gets 503 `unavailable`
+   * naming the decision: the facilitator can open a new round on the clause, whose consent
+   * locks it. A round closed meanwhile by someone else is left as it is.
+   */
+  private async agreed(round: ConsentRoundDto, userId: string): Promise<void> {
+    const { workspaceId, target } = round;
+    const name = await nameOf(this.d.workspaces, workspaceId, userId);
+    const decision = this.decisionOf(round, userId, name);
+    const closed = await this.d.store.closeRound(
+      round.id,
+      'agreed',
+      decision,
+      target.kind === 'process',
+    );
+    if (!closed) return;
+    publish(this.d, workspaceId, ['consent'], round.meetingId);
+    if (target.kind === 'process') {
+      await this.gate.opened(workspaceId, round.meetingId);
+      return;
+    }
+    const doc = (await this.d.workspaces.documents(workspaceId)).find(
+      (x) => x.id === target.documentId,
+    );
+    try {
+      if (!doc) throw new Error(`document ${target.documentId} is gone`);
+      await this.d.locks.lock({
+        workspaceId,
+        documentId: doc.id,
+        room: doc.room,
+        clauseId: target.clauseId,
+        decisionId: decision.id,
+      });
+    } catch (err) {
+      this.d.log.error({ err, roundId: round.id, decisionId: decision.id }, 'clause lock failed');
+      throw new AppError(
+        'unavailable',
+        'Every party consented and the decision is recorded, but the clause could not be locked; open a new round on it to lock it',
+        { roundId: round.id, decisionId: decision.id },
+      );
+    }
+    publish(this.d, workspaceId, ['locks'], round.meetingId);
+  }
+
+  private decisionOf(round: ConsentRoundDto, userId: string, name: string) {
+    return {
+      id: newId('dc'),
+      workspaceId: round.workspaceId,
+      meetingId: round.meetingId,
+      roundId: round.id,
+      target: round.target,
+      clauseNumber: round.clauseNumber,
+      reason: '',
+      actorId: userId,
+      actor: { userId, name },
+      at: this.now(),
+    };
+  }
+
+  private async existing(workspaceId: string, roundId: string): Promise<ConsentRoundDto> {
+    const round = await this.d.store.round(workspaceId, roundId);
+    if (!round) throw new AppError('not_found', 'Round not found');
+    if (round.status !== 'open') throw new AppError('conflict', 'This round is closed');
+    return round;
+  }
+
+  /** An agreement or process document of this workspace; a process round is on the process one. */
+  private async targetDocument(workspaceId: string, target: ConsentTarget): Promise<DocumentDto> {
+    const doc = (await this.d.workspaces.documents(workspaceId)).find(
+      (x) => x.id === target.documentId,
+    );
+    if (!doc || doc.kind === 'party-notes')
+      throw invalid(
+        'target.documentId',
+        'no such agreement or process document',
+        'Unknown document',
+      );
+    if (target.kind === 'process' && doc.kind !== 'process')
+      throw invalid('target.documentId', 'a process round is about the process document');
+    return doc;
+  }
+
+  /** The meeting given (it must be one of this workspace), else the running one, else none. */
+  private async meetingFor(workspaceId: string, meetingId?: string): Promise<string | null> {
+    if (meetingId === undefined) return (await this.d.currentMeeting(workspaceId))?.id ?? null;
+    if (!(await this.d.store.isMeetingOf(workspaceId, meetingId)))
+      throw invalid('meetingId', 'no such meeting in this negotiation', 'Unknown meeting');
+    return meetingId;
+  }
+
+  /** What the parties agree to, as it reads now: the clause, or the whole process document. */
+  private async readTarget(doc: DocumentDto, target: ConsentTarget) {
+    const clauses = await this.d.documents.read(doc.room, (ydoc) => readClauses(ydoc));
+    if (target.kind === 'process') {
+      const all = clauses.map((c) => `${c.number} ${c.text}`).join('\n\n');
+      return { clauseNumber: null, text: Array.from(all).slice(0, PROCESS_TEXT_MAX).join('') };
+    }
+    const clause = clauses.find((c) => c.id === target.clauseId);
+    if (!clause)
+      throw invalid('target.clauseId', 'no such clause in this document', 'Unknown clause');
+    return { clauseNumber: clause.number, text: clause.text };
+  }
+}

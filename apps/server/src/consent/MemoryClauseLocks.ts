@@ -1,0 +1,45 @@
+import type { ClauseLockDto } from '@akkoord/domain';
+import type { ClauseLocks, LockRequest } from './ClauseLocks';
+
+/**
+ * Locks kept in memory only: they never touch the document. For unit tests, and as a stand-in
+ * until the real locker is wired (server.ts says where).
+ */
+export class MemoryClauseLocks implements ClauseLocks {
+  readonly locks = new Map<string, ClauseLockDto & { workspaceId: string }>();
+  /** Set to make the next lock() fail, as a document that cannot load would. */
+  failNext: Error | null = null;
+
+  private key = (documentId: string, clauseId: string) => `${documentId}\u0000${clauseId}`;
+
+  lock(r: LockRequest): Promise<void> {
+    const err = this.failNext;
+    this.failNext = null;
+    if (err) return Promise.reject(err);
+    this.locks.set(this.key(r.documentId, r.clauseId), {
+      workspaceId: r.workspaceId,
+      documentId: r.documentId,
+      clauseId: r.clauseId,
+      decisionId: r.decisionId,
+      lockedAt: new Date().toISOString(),
+    });
+    return Promise.resolve();
+  }
+
+  unlock(r: LockRequest): Promise<void> {
+    this.locks.delete(this.key(r.documentId, r.clauseId));
+    return Promise.resolve();
+  }
+
+  list(workspaceId: string): Promise<ClauseLockDto[]> {
+    return Promise.resolve(
+      [...this.locks.values()]
+        .filter((l) => l.workspaceId === workspaceId)
+        .map(({ workspaceId: _w, ...l }) => l),
+    );
+  }
+
+  isLocked(documentId: string, clauseId: string): Promise<boolean> {
+    return Promise.resolve(this.locks.has(this.key(documentId, clauseId)));
+  }
+}
