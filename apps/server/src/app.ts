@@ -15,10 +15,12 @@ import { exportRoutes, type DocumentReader } from './http/routes/exportRoutes';
 import { notificationRoutes } from './http/routes/notificationRoutes';
 import { visitRoutes, type VisitDeps } from './http/routes/visitRoutes';
 import { meetingRoutes } from './http/routes/meetingRoutes';
+import { minutesRoutes } from './http/routes/minutesRoutes';
 import { parkingRoutes } from './http/routes/parkingRoutes';
 import type { MeetingService } from './meetings/MeetingService';
 import type { ParkingService } from './meetings/ParkingService';
 import type { SpeakingQueueService } from './meetings/SpeakingQueueService';
+import type { MinutesService } from './minutes/MinutesService';
 import { workspaceRoutes } from './http/routes/workspaceRoutes';
 import { sessionMiddleware } from './http/session';
 import type { Logger } from './logger';
@@ -48,6 +50,8 @@ export interface AppDeps {
   meetings: MeetingService;
   speakingQueue: SpeakingQueueService;
   parking: ParkingService;
+  /** Minutes and action items (issue #6, MIN-1..3). */
+  minutes: MinutesService;
   /** Consent rounds, decisions, the process gate and clause locks (issue #6). */
   consent: ConsentRouteDeps;
   auth: AuthConfig;
@@ -102,6 +106,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', meetingRoutes(deps.meetings, deps.speakingQueue));
   app.use('/api', parkingRoutes(deps.parking));
   app.use('/api', consentRoutes(deps.consent));
+  app.use('/api', minutesRoutes(deps.minutes));
   app.use('/api', (_req, _res, next) => {
     next(new AppError('not_found', 'No such API route'));
   });

@@ -37,9 +37,10 @@ import { MeetingService, type MinutesDrafter } from './meetings/MeetingService';
 import { ParkingService } from './meetings/ParkingService';
 import { SpeakingQueueService } from './meetings/SpeakingQueueService';
 import { SqliteMeetingStore } from './meetings/SqliteMeetingStore';
+import { MinutesService } from './minutes/MinutesService';
+import { SqliteMinutesStore } from './minutes/SqliteMinutesStore';
 import { SqliteParkingStore } from './meetings/SqliteParkingStore';
 import { SqliteSpeakingStore } from './meetings/SqliteSpeakingStore';
-import { AppError } from './errors';
 import { ConsentService } from './consent/ConsentService';
 import { LockService } from './consent/LockService';
 import { MemoryClauseLocks } from './consent/MemoryClauseLocks';
@@ -80,6 +81,8 @@ export interface AkkoordServer {
   readonly comments: CommentService;
   /** Meetings (issue #6): `current`, `meetingsOf`, `get`, `clausesAtStart` for other modules. */
   readonly meetings: MeetingService;
+  /** Minutes and action items (MIN-1..3); `draftFor` writes a meeting's draft. */
+  readonly minutes: MinutesService;
   /** Open event streams (`GET /api/workspaces/:id/events`). */
   readonly events: EventStreams;
   readonly notifications: NotificationService;
@@ -163,17 +166,21 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     onAdded: () => digest?.kick(),
   });
   digest?.start();
+  // Minutes and action items (issue #6): drafted when a meeting ends (MIN-1).
+  const minutes = new MinutesService({
+    store: new SqliteMinutesStore(sqlite()),
+    workspaces: workspaceStore,
+    documents,
+    hub: eventHub,
+    log,
+  });
   const meetingStore = new SqliteMeetingStore(sqlite());
   const meetings = new MeetingService({
     store: meetingStore,
     workspaces: workspaceStore,
     documents,
     hub: eventHub,
-    // TODO(minutes): wire MinutesService (src/minutes) here once it exists; until then ending a
-    // meeting stores the end and then answers 500.
-    minutes: overrides.minutesDrafter ?? {
-      draftFor: () => Promise.reject(new AppError('internal', 'Minutes are not available yet')),
-    },
+    minutes: overrides.minutesDrafter ?? minutes,
     log,
   });
   const speakingQueue = new SpeakingQueueService({
@@ -222,6 +229,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     documents,
     comments,
     meetings,
+    minutes,
     speakingQueue,
     parking,
     consent,
@@ -266,6 +274,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     workspaces,
     comments,
     meetings,
+    minutes,
     events,
     notifications,
     digest,
