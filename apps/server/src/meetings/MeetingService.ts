@@ -17,6 +17,7 @@ import type { Logger } from '../logger';
 import { decodeSnapshot, encodeSnapshot } from '../visits/snapshot';
 import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
 import { announce, memberOf, requireFacilitator } from './access';
+import { agendaRecords } from './agenda';
 import { toMeetingDto } from './meetingDto';
 import type { AgendaItemRecord, MeetingRecord, MeetingStore } from './MeetingStore';
 
@@ -241,28 +242,7 @@ export class MeetingService {
     meetingId: string,
     input: readonly AgendaItemInput[],
   ): Promise<AgendaItemRecord[]> {
-    const docs = await this.d.workspaces.documents(workspaceId);
-    const fields: Record<string, string> = {};
-    input.forEach((it, i) => {
-      const doc = it.documentId === undefined ? null : docs.find((x) => x.id === it.documentId);
-      if (doc === undefined || doc?.kind === 'party-notes')
-        fields[`items.${i}.documentId`] = 'not a shared document of this workspace';
-      if (it.clauseId !== undefined && it.documentId === undefined)
-        fields[`items.${i}.clauseId`] = 'a clause needs its document';
-    });
-    if (Object.keys(fields).length > 0)
-      throw new AppError('validation_failed', 'Some fields are missing or invalid', { fields });
-    return input.map((it) => ({
-      id: newId('ai'),
-      meetingId,
-      title: it.title,
-      documentId: it.documentId ?? null,
-      clauseId: it.clauseId ?? null,
-      theme: it.theme ?? null,
-      timeboxMinutes: it.timeboxMinutes,
-      spentMs: 0,
-      runningSince: null,
-    }));
+    return agendaRecords(await this.d.workspaces.documents(workspaceId), meetingId, input);
   }
 
   /** The compact clause snapshot "since your last visit" stores, of the agreement now. */
