@@ -220,7 +220,7 @@ function MeetingConsole({ workspace, member, timed, replace }: MeetingConsolePro
           <section className="section console-panel" aria-labelledby={agendaId}>
             <h2 id={agendaId}>{t('meetings.console.agenda')}</h2>
             {meeting.items.length === 0 ? (
-              <p className="empty-state">{t('meetings.console.noItems')}</p>
+              <p className="section__intro">{t('meetings.console.noItems')}</p>
             ) : (
               <ol className="agenda-list" data-testid="agenda-list">
                 {meeting.items.map((entry) => {
@@ -277,7 +277,7 @@ function MeetingConsole({ workspace, member, timed, replace }: MeetingConsolePro
           <section className="section console-panel" aria-labelledby={attendeesId}>
             <h2 id={attendeesId}>{t('meetings.console.attendees')}</h2>
             {meeting.attendees.length === 0 ? (
-              <p className="empty-state">{t('meetings.console.noAttendees')}</p>
+              <p className="section__intro">{t('meetings.console.noAttendees')}</p>
             ) : (
               <ul className="attendee-list" data-testid="attendees">
                 {meeting.attendees.map((a) => (

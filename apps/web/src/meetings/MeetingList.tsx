@@ -55,7 +55,7 @@ export function MeetingList({ workspaceId, meetings, canManage }: MeetingListPro
         <ErrorNotice error={failure} texts={{ conflict: t('meetings.list.startConflict') }} />
       )}
       {meetings.length === 0 ? (
-        <p className="empty-state">{t('meetings.list.empty')}</p>
+        <p className="section__intro">{t('meetings.list.empty')}</p>
       ) : (
         <ul className="meeting-list" data-testid="meeting-list">
           {meetings.map((meeting) => {

@@ -45,7 +45,7 @@ export function ParkingLot({ workspaceId, member, meetingId = null }: ParkingLot
       {items.status === 'failed' && <ErrorNotice error={items.error} />}
       {items.status === 'ready' &&
         (items.data.length === 0 ? (
-          <p className="empty-state">{t('meetings.parking.empty')}</p>
+          <p className="section__intro">{t('meetings.parking.empty')}</p>
         ) : (
           <ul className="parking-list">
             {items.data.map((item) => (

@@ -96,7 +96,7 @@ export function SpeakingQueuePanel({
       )}
       <h3 className="console-panel__subheading">{t('meetings.queue.waiting')}</h3>
       {waiting.length === 0 ? (
-        <p className="empty-state">{t('meetings.queue.empty')}</p>
+        <p className="section__intro">{t('meetings.queue.empty')}</p>
       ) : (
         <ol className="speaking-queue">
           {waiting.map((entry) => (
