@@ -41,12 +41,19 @@ export function useMeetingFollow(editor: Editor, shared: SharedDocument): void {
 
   // Participants: reveal each new focus on this document once. A focus that was already there
   // when the page opened is revealed too, unless a ?clause= link asked for another place.
-  const handledSeq = useRef<number | null>(permalink === null ? null : (focus?.seq ?? -1));
+  const handledSeq = useRef<number | null>(null);
+  const skipFirst = useRef(permalink !== null);
   const focusSeq = focus?.seq ?? null;
   const focusDoc = focus?.documentId ?? null;
   const focusClause = focus?.clauseId ?? null;
   useEffect(() => {
-    if (!isMainEditor || facilitator || !following || focusSeq === null) return undefined;
+    if (focusSeq === null) return undefined;
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      handledSeq.current = focusSeq;
+      return undefined;
+    }
+    if (!isMainEditor || facilitator || !following) return undefined;
     if (focusDoc !== documentId || focusClause === null) return undefined;
     if (handledSeq.current !== null && focusSeq <= handledSeq.current) return undefined;
     const tryReveal = () => {
