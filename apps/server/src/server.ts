@@ -209,7 +209,10 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     hub: eventHub,
     log,
     currentMeeting: (workspaceId: string) => meetings.current(workspaceId),
-    onAccessChanged: (workspaceId: string, userId: string) => onAccessChanged(workspaceId, userId),
+    // `sync` is created below. Not onAccessChanged: that also ends the member's event streams,
+    // which would drop the very `gate` event that tells screens the gate opened.
+    recheckSockets: (_workspaceId: string, userId: string) =>
+      void sync.recheckUser(userId).catch((err: unknown) => log.error({ err }, 'recheck failed')),
   };
   const gate = new ProcessGate(consentDeps);
   const consent = {

@@ -56,6 +56,7 @@ export const UpdateWorkspaceBody = z
     title: text(200).optional(),
     municipality: optionalText(100),
     period: optionalText(50),
+    processFirst: z.boolean().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 

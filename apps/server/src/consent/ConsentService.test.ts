@@ -144,14 +144,14 @@ describe('ConsentService', () => {
     const { id } = await w.consent.open('u_fac', 'w1', { target: processTarget });
     for (const u of ['u_a1', 'u_b1']) await w.consent.position(u, 'w1', id, agree);
     expect(await w.gate.closedFor('w1')).toBe(true);
-    expect(w.accessChanged).toEqual([]);
+    expect(w.rechecked).toEqual([]);
     await w.consent.position('u_c1', 'w1', id, agree);
     expect(await w.gate.closedFor('w1')).toBe(false);
     const gate = await w.gate.get('u_obs', 'w1');
     const [decision] = await w.consent.decisions('u_fac', 'w1');
     expect(gate).toMatchObject({ open: true, processFirst: true, via: 'consent' });
     expect(gate.decisionId).toBe(decision!.id);
-    expect(w.accessChanged.map(([, u]) => u).sort()).toEqual(
+    expect(w.rechecked.map(([, u]) => u).sort()).toEqual(
       ['u_a1', 'u_a2', 'u_b1', 'u_c1', 'u_fac', 'u_obs'].sort(),
     );
     expect(w.events.map((e) => e.topic)).toContain('gate');
@@ -173,7 +173,7 @@ describe('ConsentService', () => {
         target: processTarget,
       }),
     ]);
-    expect(w.accessChanged.length).toBe(6);
+    expect(w.rechecked.length).toBe(6);
   });
 
   it('GATE-1 without processFirst the gate never holds anyone back', async () => {

@@ -77,7 +77,7 @@ export class ProcessGate {
    */
   async opened(workspaceId: string, meetingId: string | null): Promise<void> {
     for (const m of await this.d.workspaces.members(workspaceId))
-      this.d.onAccessChanged(workspaceId, m.userId);
+      this.d.recheckSockets(workspaceId, m.userId);
     publish(this.d, workspaceId, ['gate', 'consent'], meetingId);
   }
 }

@@ -23,8 +23,11 @@ export interface ConsentDeps {
   hub: EventHub;
   log: Logger;
   currentMeeting: CurrentMeeting;
-  /** Re-checks a member's open sockets (the gate decides agreement write access). */
-  onAccessChanged: AccessChanged;
+  /**
+   * Re-checks a member's open sync sockets (the gate decides agreement write access). Sockets
+   * only: what a member may see does not change, so event streams and inboxes stay as they are.
+   */
+  recheckSockets: AccessChanged;
   now?: () => number;
 }
 

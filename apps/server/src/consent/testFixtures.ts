@@ -113,7 +113,7 @@ export function consentWorld(opts: { processFirst?: boolean } = {}) {
   };
 
   const events: FacilitationEvent[] = [];
-  const accessChanged: [string, string][] = [];
+  const rechecked: [string, string][] = [];
   const locks = new MemoryClauseLocks();
   const world = { current: null as MeetingDto | null };
   const deps: ConsentDeps = {
@@ -127,7 +127,7 @@ export function consentWorld(opts: { processFirst?: boolean } = {}) {
     },
     log: createLogger('silent'),
     currentMeeting: () => Promise.resolve(world.current),
-    onAccessChanged: (w, u) => void accessChanged.push([w, u]),
+    recheckSockets: (w, u) => void rechecked.push([w, u]),
   };
   const gate = new ProcessGate(deps);
   return {
@@ -135,7 +135,7 @@ export function consentWorld(opts: { processFirst?: boolean } = {}) {
     deps,
     locks,
     events,
-    accessChanged,
+    rechecked,
     world,
     gate,
     consent: new ConsentService(deps, gate),

@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  ConsentRoundDto,
+  DecisionDto,
+  FacilitationEventData,
+  ProcessGateDto,
+} from '@akkoord/domain';
+import { waitFor } from '../helpers/clients';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { openEventStream, type EventStreamClient } from './helpers/eventStream';
+import {
+  buildWorld,
+  call,
+  expectError,
+  expectFieldError,
+  join,
+  register,
+  type TestUser,
+  type World,
+} from './helpers/http';
+import {
+  closeAllSocks,
+  openSock,
+  outcome,
+  storedAnywhere,
+  tryWrite,
+  type Sock,
+} from './helpers/sockets';
+
+/**
+ * The process-first gate (SPEC.md GATE-1, GATE-2) through real sockets: while it is closed a
+ * negotiator's updates to the agreement are refused (permission-denied, nothing stored); once
+ * every party consented to the process agreements, or the facilitator overrode, the same open
+ * socket writes within a second.
+ */
+
+let srv: TestServer;
+const streams: EventStreamClient[] = [];
+
+beforeAll(async () => {
+  srv = await startTestServer({}, { realAuth: true, eventHeartbeatMs: 300 });
+});
+afterEach(async () => {
+  for (const s of streams.splice(0)) s.close();
+  await closeAllSocks();
+});
+afterAll(async () => {
+  await srv?.stop();
+});
+
+interface GatedWorld extends World {
+  tenants: TestUser;
+}
+
+/** A negotiation working process first, with a negotiator for each of its three parties. */
+async function gatedWorld(): Promise<GatedWorld> {
+  const world = await buildWorld(srv.url);
+  const tenants = await register(srv.url, 'Henk');
+  const party = world.workspace.parties.find((p) => p.kind === 'tenants')!;
+  await join(
+    srv.url,
+    world.users.facilitator.token,
+    world.workspace.id,
+    tenants,
+    'negotiator',
+    party.id,
+  );
+  const res = await call(srv.url, 'PATCH', `/api/workspaces/${world.workspace.id}`, {
+    token: world.users.facilitator.token,
+    body: { processFirst: true },
+  });
+  expect(res.status).toBe(200);
+  return { ...world, tenants };
+}
+
+const api = (w: World, path: string) => `/api/workspaces/${w.workspace.id}${path}`;
+
+async function openSocket(room: string, user: TestUser): Promise<Sock> {
+  const s = openSock(srv.wsUrl, room, { token: user.token });
+  expect(await outcome(s)).toBe('open');
+  return s;
+}
+
+/** Writes until one sticks; the time from `since` to the first write that stuck. */
+async function writableWithin(s: Sock, since: number, limitMs: number): Promise<number> {
+  for (let i = 0; ; i++) {
+    const marker = `after-gate-${i}-${randomUUID()}`;
+    const result = await tryWrite(s, marker, limitMs);
+    if (result === 'write') {
+      expect(storedAnywhere(srv.dataDir, marker)).toBe(true);
+      return Date.now() - since;
+    }
+    expect(result).toBe('read');
+    if (Date.now() - since > limitMs) return Date.now() - since;
+  }
+}
+
+const gateOf = async (w: World, user: TestUser) =>
+  (await call<ProcessGateDto>(srv.url, 'GET', api(w, '/process-gate'), { token: user.token })).body;
+
+describe('process first', () => {
+  it('GATE-1 while the gate is closed negotiators only read the agreement; the facilitator writes', async () => {
+    const w = await gatedWorld();
+    expect(await gateOf(w, w.users.negotiatorA)).toEqual({
+      open: false,
+      processFirst: true,
+      decisionId: null,
+      via: null,
+      at: null,
+    });
+    const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorA);
+    const refused = `gated-${randomUUID()}`;
+    expect(await tryWrite(neg, refused)).toBe('read');
+    // The process agreements and the party's own notes are not gated.
+    expect(
+      await tryWrite(
+        await openSocket(w.docs.process.room, w.users.negotiatorA),
+        `p-${randomUUID()}`,
+      ),
+    ).toBe('write');
+    expect(
+      await tryWrite(
+        await openSocket(w.docs.notesA.room, w.users.negotiatorA),
+        `n-${randomUUID()}`,
+      ),
+    ).toBe('write');
+    const fac = await openSocket(w.docs.agreement.room, w.users.facilitator);
+    expect(await tryWrite(fac, `fac-${randomUUID()}`)).toBe('write');
+    // After the facilitator's write stuck, an accepted negotiator write would have been stored.
+    expect(storedAnywhere(srv.dataDir, refused)).toBe(false);
+    expect(
+      await tryWrite(
+        await openSocket(w.docs.agreement.room, w.users.observer),
+        `o-${randomUUID()}`,
+      ),
+    ).toBe('read');
+  });
+
+  it('GATE-2 consent on the process agreements opens the gate: an open negotiator socket writes within 1 s', async () => {
+    const w = await gatedWorld();
+    const stream = await openEventStream(srv.url, w.workspace.id, {
+      token: w.users.observer.token,
+    });
+    streams.push(stream);
+    const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorB);
+    expect(await tryWrite(neg, `before-${randomUUID()}`)).toBe('read');
+    const opened = await call<{ round: ConsentRoundDto }>(
+      srv.url,
+      'POST',
+      api(w, '/consent-rounds'),
+      {
+        token: w.users.facilitator.token,
+        body: { target: { kind: 'process', documentId: w.docs.process.id } },
+      },
+    );
+    expect(opened.status).toBe(201);
+    const roundId = opened.body.round.id;
+    const agree = (u: TestUser) =>
+      call(srv.url, 'PUT', api(w, `/consent-rounds/${roundId}/position`), {
+        token: u.token,
+        body: { position: 'agree' },
+      });
+    await agree(w.users.negotiatorA);
+    await agree(w.users.negotiatorB);
+    // Two of three parties: still closed.
+    expect(await tryWrite(neg, `two-of-three-${randomUUID()}`)).toBe('read');
+    expect((await agree(w.tenants)).status).toBe(200);
+    const t0 = Date.now();
+    expect(await writableWithin(neg, t0, 1000)).toBeLessThan(1000);
+
+    const gate = await gateOf(w, w.users.observer);
+    const decisions = (
+      await call<{ decisions: DecisionDto[] }>(srv.url, 'GET', api(w, '/decisions'), {
+        token: w.users.observer.token,
+      })
+    ).body.decisions;
+    expect(decisions).toEqual([
+      expect.objectContaining({ kind: 'consent', outcome: 'agreed', roundId }),
+    ]);
+    expect(gate).toMatchObject({ open: true, via: 'consent', decisionId: decisions[0]!.id });
+    await waitFor(
+      () => stream.data<FacilitationEventData>('facilitation').some((e) => e.topic === 'gate'),
+      5000,
+      'gate event',
+    );
+    // Opening the gate changes what negotiators may write, not what anyone sees: streams stay.
+    expect(stream.ended()).toBe(false);
+  });
+
+  it('GATE-1 GATE-2 the facilitator overrides the gate with a recorded reason; sockets follow within 1 s', async () => {
+    const w = await gatedWorld();
+    const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorA);
+    expect(await tryWrite(neg, `before-${randomUUID()}`)).toBe('read');
+    const override = (u: TestUser, body: unknown) =>
+      call<ProcessGateDto>(srv.url, 'POST', api(w, '/process-gate/override'), {
+        token: u.token,
+        body,
+      });
+    expectError(await override(w.users.negotiatorA, { reason: 'haast' }), 403, 'forbidden');
+    expectError(await override(w.users.outsider, { reason: 'haast' }), 404, 'not_found');
+    expectFieldError(await override(w.users.facilitator, {}), 'reason');
+    expect(await tryWrite(neg, `still-${randomUUID()}`)).toBe('read');
+    const res = await override(w.users.facilitator, { reason: 'Wethouder wil voor de zomer' });
+    const t0 = Date.now();
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ open: true, processFirst: true, via: 'override' });
+    expect(await writableWithin(neg, t0, 1000)).toBeLessThan(1000);
+    expectError(await override(w.users.facilitator, { reason: 'nog eens' }), 409, 'conflict');
+    const decisions = (
+      await call<{ decisions: DecisionDto[] }>(srv.url, 'GET', api(w, '/decisions'), {
+        token: w.users.negotiatorB.token,
+      })
+    ).body.decisions;
+    expect(decisions).toEqual([
+      expect.objectContaining({
+        id: res.body.decisionId,
+        kind: 'gate-override',
+        outcome: 'opened',
+        reason: 'Wethouder wil voor de zomer',
+        target: { kind: 'process', documentId: w.docs.process.id },
+        actor: expect.objectContaining({ userId: w.users.facilitator.id }) as unknown,
+      }),
+    ]);
+  });
+
+  it('GATE-1 switching processFirst on and off re-checks open sockets at once', async () => {
+    const w = await buildWorld(srv.url);
+    const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorA);
+    expect(await tryWrite(neg, `free-${randomUUID()}`)).toBe('write');
+    const patch = (processFirst: boolean) =>
+      call(srv.url, 'PATCH', `/api/workspaces/${w.workspace.id}`, {
+        token: w.users.facilitator.token,
+        body: { processFirst },
+      });
+    await patch(true);
+    let t0 = Date.now();
+    let result: string | number = 'write';
+    while (result === 'write' && Date.now() - t0 < 1000)
+      result = await tryWrite(neg, `on-${randomUUID()}`);
+    expect(result).toBe('read');
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await patch(false);
+    t0 = Date.now();
+    expect(await writableWithin(neg, t0, 1000)).toBeLessThan(1000);
+  });
+});
