@@ -58,7 +58,7 @@ describe('useMeetingFollow', () => {
       { id: 'c_one', text: 'Eerste afspraak' },
       { id: 'c_two', text: 'Tweede afspraak' },
     );
-    editor = mountClauseEditor(settings, content).editor as unknown as Editor;
+    editor = mountClauseEditor(settings, content).editor;
   });
 
   afterEach(() => {
@@ -106,13 +106,13 @@ describe('useMeetingFollow', () => {
       act(() => {
         editor.commands.setTextSelection(findClause(editor.state.doc, clauseId)!.pos + 3);
       });
-    await into('c_one');
-    await into('c_two');
+    into('c_one');
+    into('c_two');
     const posts = () => requests.filter((r) => r.path.endsWith('/m1/focus'));
     await waitFor(() => expect(posts()).toHaveLength(1), { timeout: 2000 });
     expect(posts()[0]!.body).toEqual({ documentId: 'd_agr', clauseId: 'c_two' });
     // Moving within the same clause posts nothing new.
-    await act(() => {
+    act(() => {
       editor.commands.setTextSelection(findClause(editor.state.doc, 'c_two')!.pos + 5);
     });
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
@@ -127,7 +127,7 @@ describe('useMeetingFollow', () => {
     await waitFor(() =>
       expect(requests.some((r) => r.path === '/api/workspaces/w_1/meetings')).toBe(true),
     );
-    await act(() => {
+    act(() => {
       editor.commands.setTextSelection(findClause(editor.state.doc, 'c_two')!.pos + 3);
     });
     await act(() => new Promise((resolve) => setTimeout(resolve, 400)));
