@@ -6,9 +6,10 @@ import type { Logger } from '../logger';
 import type { Metrics } from '../Metrics';
 import type { DocumentStore } from '../persistence/DocumentStore';
 import type { WriteBatcher } from '../persistence/WriteBatcher';
-import type { Connection } from './Connection';
+import { Connection } from './Connection';
 import { DocumentLog } from './DocumentLog';
 import { HeldReplies } from './HeldReplies';
+import { LockGuard } from './LockGuard';
 import { Presence } from './Presence';
 import { coversNothingOf } from './stateVectors';
 import {
@@ -30,7 +31,14 @@ export interface RoomDeps {
   limits: SyncLimits;
   metrics: Metrics;
   log: Logger;
+  /** Ids of the clauses locked in this room's document (LOCK-2), read when it loads. */
+  lockedClauses: (room: string) => Promise<readonly string[]>;
 }
+
+/** The origin of the server's own changes: never guarded, never a connection's. */
+export const SERVER_ORIGIN = Symbol('server');
+
+type Write = { onStored?: () => void; onFailed?: (err: unknown) => void };
 
 type Frame = { conn: Connection; frame: Uint8Array; receivedAt: number };
 
@@ -61,6 +69,10 @@ export class Room {
   private fullStateMessage: Uint8Array | null = null;
   private rebuilding: Promise<void> | null = null;
   private paused: Frame[] = [];
+  private locked: ReadonlySet<string> = new Set();
+  private guard: LockGuard | null = null;
+  /** Server-side users (lock, unlock) holding the room loaded; see RoomRegistry.use. */
+  leases = 0;
 
   constructor(
     readonly name: string,
@@ -78,9 +90,19 @@ export class Room {
     return this.presence.awareness;
   }
 
+  /** No connection and no lease: the room may be unloaded. */
+  get idle(): boolean {
+    return this.conns.size === 0 && this.leases === 0;
+  }
+
   async load(): Promise<void> {
-    await this.stored.readInto(this.current);
+    // Locks are known before the first update is handled (LOCK-4): frames wait for `active`.
+    const [, locked] = await Promise.all([
+      this.stored.readInto(this.current),
+      this.deps.lockedClauses(this.name),
+    ]);
     if (this.state !== 'loading') return;
+    this.setLockedClauses(new Set(locked));
     this.state = 'active';
     this.maybeCompact();
   }
@@ -171,6 +193,55 @@ export class Room {
     return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
+  /**
+   * Replaces the set of locked clause ids; the guard is rebuilt at once, so a caller that
+   * changed the document in the same turn leaves no moment in which the two disagree.
+   */
+  setLockedClauses(ids: ReadonlySet<string>): void {
+    this.locked = new Set(ids);
+    this.rebindGuard();
+  }
+
+  get lockedClauses(): ReadonlySet<string> {
+    return this.locked;
+  }
+
+  private rebindGuard(): void {
+    this.guard?.destroy();
+    this.guard = this.locked.size > 0 ? new LockGuard(this.doc, this.locked, [Connection]) : null;
+  }
+
+  /**
+   * Runs `change` on the document as one transaction of the server's own (not guarded) and
+   * submits the result like any update. The change happens synchronously, before this returns;
+   * the promise resolves once it is stored (and sent to everyone).
+   */
+  applyServerChange(change: (doc: Y.Doc) => void): Promise<void> {
+    if (this.state !== 'active' || this.broken || this.rebuilding)
+      return Promise.reject(new AppError('unavailable', 'document is busy, try again'));
+    const parts: Uint8Array[] = [];
+    const collect = (u: Uint8Array, origin: unknown) => {
+      if (origin === SERVER_ORIGIN) parts.push(u);
+    };
+    this.doc.on('update', collect);
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN);
+    } catch (err) {
+      // The change may have stopped halfway; storage still holds the last good state.
+      this.rebuild();
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    } finally {
+      this.doc.off('update', collect);
+    }
+    if (parts.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) =>
+      this.submit(Y.mergeUpdates(parts), performance.now(), {
+        onStored: resolve,
+        onFailed: reject,
+      }),
+    );
+  }
+
   private write(conn: Connection, update: Uint8Array, receivedAt: number): void {
     if (isEmptyUpdate(update)) return;
     if (conn.readOnly) {
@@ -193,6 +264,18 @@ export class Room {
       this.rebuild();
       throw new AppError('bad_request', 'invalid document update');
     }
+    // A change to a locked clause is stored and sent together with its undoing, as one
+    // update: nobody, the sender included, ever holds the violating state alone.
+    const fix = this.guard?.compensate() ?? null;
+    if (fix) {
+      this.deps.metrics.updatesRefused.inc({ reason: 'locked' });
+      conn.send(encodePermissionDenied('locked clause: your change to it was undone'));
+    }
+    this.submit(fix ? Y.mergeUpdates([bytes, fix]) : bytes, receivedAt);
+  }
+
+  /** Stores an update already applied to the document, then sends it to everyone. */
+  private submit(bytes: Uint8Array, receivedAt: number, w: Write = {}): void {
     this.fullStateMessage = null;
     this.stored.reserve(bytes.length);
     this.inFlight += 1;
@@ -200,8 +283,14 @@ export class Room {
     this.deps.batcher.submit({
       room: this.name,
       update: bytes,
-      onStored: (seq) => this.onStored(bytes, seq, n, receivedAt),
-      onFailed: (err) => this.onWriteFailed(bytes, err),
+      onStored: (seq) => {
+        this.onStored(bytes, seq, n, receivedAt);
+        w.onStored?.();
+      },
+      onFailed: (err) => {
+        this.onWriteFailed(bytes, err);
+        w.onFailed?.(err);
+      },
     });
   }
 
@@ -257,6 +346,8 @@ export class Room {
       }
       if (this.current !== this.firstDoc) this.current.destroy();
       this.current = fresh;
+      // The guard is bound to the old document's elements.
+      this.rebindGuard();
       this.fullStateMessage = null;
     })()
       .catch((err: unknown) => {
@@ -304,6 +395,8 @@ export class Room {
     if (this.graceTimer) clearTimeout(this.graceTimer);
     this.graceTimer = null;
     this.presence.destroy();
+    this.guard?.destroy();
+    this.guard = null;
     this.current.destroy();
     this.firstDoc.destroy();
     this.paused = [];

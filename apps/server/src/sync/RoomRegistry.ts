@@ -1,8 +1,12 @@
 import { CloseCode } from '@akkoord/protocol';
+import { AppError } from '../errors';
 import type { Connection } from './Connection';
 import { Room, type RoomDeps } from './Room';
 
-export type RegistryDeps = Omit<RoomDeps, 'onBroken'>;
+export type RegistryDeps = Omit<RoomDeps, 'onBroken' | 'lockedClauses'> & {
+  /** Where a loading document learns its locked clauses (default: none are locked). */
+  lockedClauses?: RoomDeps['lockedClauses'];
+};
 
 /**
  * Owns the lifecycle of every document in memory: loading → active → unloading → gone.
@@ -17,7 +21,11 @@ export class RoomRegistry {
   private readonly deps: RoomDeps;
 
   constructor(deps: RegistryDeps) {
-    this.deps = { ...deps, onBroken: (room) => this.reload(room) };
+    this.deps = {
+      ...deps,
+      lockedClauses: deps.lockedClauses ?? (() => Promise.resolve([])),
+      onBroken: (room) => this.reload(room),
+    };
   }
 
   get size(): number {
@@ -43,6 +51,35 @@ export class RoomRegistry {
     if (loading) await loading;
   }
 
+  /**
+   * Runs `fn` on the loaded, active document `name` (loading it if needed) and keeps it from
+   * being unloaded meanwhile, as a connection would; afterwards an unused document gets the
+   * usual grace period. For server-side changes such as clause locks.
+   */
+  async use<T>(name: string, fn: (room: Room) => Promise<T>): Promise<T> {
+    let room = this.rooms.get(name);
+    while (room && room.state === 'unloading') {
+      await this.unloads.get(room);
+      room = this.rooms.get(name);
+    }
+    room ??= this.startLoad(name);
+    room.leases += 1;
+    if (room.graceTimer) {
+      clearTimeout(room.graceTimer);
+      room.graceTimer = null;
+    }
+    try {
+      const loading = this.loads.get(room);
+      if (loading) await loading;
+      if (room.state !== 'active')
+        throw new AppError('unavailable', 'document could not be loaded, try again');
+      return await fn(room);
+    } finally {
+      room.leases -= 1;
+      if (room.idle && room.state === 'active') this.scheduleUnload(room);
+    }
+  }
+
   private startLoad(name: string): Room {
     const room = new Room(name, this.deps);
     this.rooms.set(name, room);
@@ -52,7 +89,7 @@ export class RoomRegistry {
       .then(() => {
         this.deps.metrics.documentLoads.inc({ outcome: 'ok' });
         room.greetAll();
-        if (room.conns.size === 0) this.scheduleUnload(room);
+        if (room.idle) this.scheduleUnload(room);
       })
       .catch((err: unknown) => {
         this.deps.metrics.documentLoads.inc({ outcome: 'error' });
@@ -68,14 +105,14 @@ export class RoomRegistry {
 
   private leave(room: Room, conn: Connection): void {
     room.detach(conn);
-    if (room.conns.size === 0 && room.state === 'active') this.scheduleUnload(room);
+    if (room.idle && room.state === 'active') this.scheduleUnload(room);
   }
 
   private scheduleUnload(room: Room): void {
     if (room.graceTimer) clearTimeout(room.graceTimer);
     room.graceTimer = setTimeout(() => {
       room.graceTimer = null;
-      if (room.conns.size === 0 && room.state === 'active') void this.unload(room);
+      if (room.idle && room.state === 'active') void this.unload(room);
     }, this.deps.limits.unloadGraceMs);
     room.graceTimer.unref();
   }

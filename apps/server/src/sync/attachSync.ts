@@ -19,6 +19,8 @@ export interface SyncDeps {
   limits: SyncLimits;
   metrics: Metrics;
   log: Logger;
+  /** Ids of the clauses locked in a room's document (default: none). */
+  lockedClauses?: (room: string) => Promise<readonly string[]>;
 }
 
 export interface SyncHandle {

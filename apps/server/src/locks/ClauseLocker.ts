@@ -1,0 +1,168 @@
+import * as Y from 'yjs';
+import { CONTENT_FRAGMENT, NODE, type ClauseLockDto } from '@akkoord/domain';
+import type { ClauseLocks } from '../consent/ClauseLocks';
+import { AppError } from '../errors';
+import type { Room } from '../sync/Room';
+import type { ClauseLockStore } from './ClauseLockStore';
+
+/** The part of the room registry the locker needs: a document held loaded while in use. */
+export interface LockableRooms {
+  use<T>(room: string, fn: (room: Room) => Promise<T>): Promise<T>;
+}
+
+export interface ClauseRef {
+  workspaceId: string;
+  documentId: string;
+  /** The document's sync room (`DocumentDto.room`); must be the room of `documentId`. */
+  room: string;
+  clauseId: string;
+}
+
+export interface ClauseLockerDeps {
+  store: ClauseLockStore;
+  /** A getter: the registry is created after the locker. */
+  rooms: () => LockableRooms;
+  now?: () => number;
+}
+
+/**
+ * Locks and reopens clauses (LOCK-1, LOCK-3's document side): the SQL row, the clause's
+ * `status`/`locked` attributes (one server transaction, stored and sent like any update) and the
+ * room's guard (LOCK-2) change together. Who may lock or reopen, and why, is the caller's
+ * business (consent rounds, the facilitator).
+ *
+ * Failure windows err on the side of guarding: a lock writes its row before the document
+ * (a reload in between guards a clause whose attributes are not set yet, and a retry sets
+ * them); a reopening changes the document before removing the row.
+ */
+export class ClauseLocker implements ClauseLocks {
+  /** Lock and unlock of one room run one at a time, so their awaits cannot interleave. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ClauseLockerDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /**
+   * Marks the clause agreed and locked by `decisionId`. Resolves once the change is stored and
+   * sent. Locking a locked clause again replaces its decision id. 404 when the clause is not in
+   * the document.
+   */
+  lock(ref: ClauseRef & { decisionId: string }): Promise<void> {
+    return this.serialized(ref.room, () =>
+      this.deps.rooms().use(ref.room, async (room) => {
+        await room.settled();
+        if (!findClause(room.doc, ref.clauseId)) throw clauseNotFound();
+        const previous = await this.deps.store.get(ref.documentId, ref.clauseId);
+        await this.deps.store.put({
+          documentId: ref.documentId,
+          clauseId: ref.clauseId,
+          workspaceId: ref.workspaceId,
+          decisionId: ref.decisionId,
+          lockedAt: this.now(),
+        });
+        try {
+          await room.settled();
+          // From here to setLockedClauses nothing awaits: no update can slip in between.
+          const el = findClause(room.doc, ref.clauseId);
+          if (!el) throw clauseNotFound();
+          const stored = room.applyServerChange(() => {
+            el.setAttribute('status', 'agreed');
+            el.setAttribute('locked', ref.decisionId);
+          });
+          room.setLockedClauses(new Set([...room.lockedClauses, ref.clauseId]));
+          await stored;
+        } catch (err) {
+          if (previous) {
+            await this.deps.store.put(previous).catch(() => undefined);
+            throw err;
+          }
+          // Not in the document: the row must not guard it either.
+          await this.deps.store.remove(ref.documentId, ref.clauseId).catch(() => false);
+          if (room.lockedClauses.has(ref.clauseId)) {
+            const ids = new Set(room.lockedClauses);
+            ids.delete(ref.clauseId);
+            room.setLockedClauses(ids);
+          }
+          throw err;
+        }
+      }),
+    );
+  }
+
+  /**
+   * Reopens a locked clause: `locked` removed, status `reopened`, editable again. 404 when it
+   * is not locked. A locked clause missing from the document only loses its row. The reopening
+   * decision's id (consent's `LockRequest`) is accepted but not stored: the decision log holds it.
+   */
+  unlock(ref: ClauseRef & { decisionId?: string }): Promise<void> {
+    return this.serialized(ref.room, () =>
+      this.deps.rooms().use(ref.room, async (room) => {
+        if (!(await this.deps.store.get(ref.documentId, ref.clauseId)))
+          throw new AppError('not_found', 'Clause is not locked');
+        await room.settled();
+        const el = findClause(room.doc, ref.clauseId);
+        const stored = el
+          ? room.applyServerChange(() => {
+              el.removeAttribute('locked');
+              el.setAttribute('status', 'reopened');
+            })
+          : Promise.resolve();
+        const ids = new Set(room.lockedClauses);
+        ids.delete(ref.clauseId);
+        room.setLockedClauses(ids);
+        try {
+          await stored;
+        } catch (err) {
+          // The document still says locked (or reloads from storage, which does): keep guarding.
+          room.setLockedClauses(new Set([...room.lockedClauses, ref.clauseId]));
+          throw err;
+        }
+        await this.deps.store.remove(ref.documentId, ref.clauseId);
+      }),
+    );
+  }
+
+  /** Every lock in the workspace, oldest first. */
+  async list(workspaceId: string): Promise<ClauseLockDto[]> {
+    const rows = await this.deps.store.listByWorkspace(workspaceId);
+    return rows.map((r) => ({
+      documentId: r.documentId,
+      clauseId: r.clauseId,
+      decisionId: r.decisionId,
+      lockedAt: new Date(r.lockedAt).toISOString(),
+    }));
+  }
+
+  async isLocked(documentId: string, clauseId: string): Promise<boolean> {
+    return (await this.deps.store.get(documentId, clauseId)) !== null;
+  }
+
+  private serialized<T>(room: string, fn: () => Promise<T>): Promise<T> {
+    const before = this.queues.get(room) ?? Promise.resolve();
+    const run = before.then(fn, fn);
+    const tail = run.catch(() => undefined);
+    this.queues.set(room, tail);
+    void tail.then(() => {
+      if (this.queues.get(room) === tail) this.queues.delete(room);
+    });
+    return run;
+  }
+}
+
+const clauseNotFound = () => new AppError('not_found', 'Clause not found in the document');
+
+/** The clause element with this id; the first in document order, as the lock guard binds. */
+export function findClause(doc: Y.Doc, clauseId: string): Y.XmlElement | null {
+  const walk = (parent: Y.XmlElement | Y.XmlFragment): Y.XmlElement | null => {
+    for (const child of parent.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue;
+      if (child.nodeName === NODE.clause && child.getAttribute('id') === clauseId) return child;
+      const inner = walk(child);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return walk(doc.getXmlFragment(CONTENT_FRAGMENT));
+}
