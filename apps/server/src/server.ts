@@ -43,7 +43,8 @@ import { SqliteParkingStore } from './meetings/SqliteParkingStore';
 import { SqliteSpeakingStore } from './meetings/SqliteSpeakingStore';
 import { ConsentService } from './consent/ConsentService';
 import { LockService } from './consent/LockService';
-import { MemoryClauseLocks } from './consent/MemoryClauseLocks';
+import { ClauseLocker } from './locks/ClauseLocker';
+import { SqliteClauseLockStore } from './locks/SqliteClauseLockStore';
 import { ProcessGate } from './consent/ProcessGate';
 import { SqliteConsentStore } from './consent/SqliteConsentStore';
 import { SqliteWorkspaceStore } from './workspaces/SqliteWorkspaceStore';
@@ -81,6 +82,8 @@ export interface AkkoordServer {
   readonly comments: CommentService;
   /** Meetings (issue #6): `current`, `meetingsOf`, `get`, `clausesAtStart` for other modules. */
   readonly meetings: MeetingService;
+  /** Clause locks (LOCK-1/2/4): lock, unlock, list, isLocked; enforced on every sync update. */
+  readonly locks: ClauseLocker;
   /** Minutes and action items (MIN-1..3); `draftFor` writes a meeting's draft. */
   readonly minutes: MinutesService;
   /** Open event streams (`GET /api/workspaces/:id/events`). */
@@ -198,14 +201,16 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     hub: eventHub,
     log,
   });
+  // Clause locks (LOCK-1/2/4): SQL rows + the clause's attributes + the room's guard.
+  const lockStore = new SqliteClauseLockStore(sqlite());
+  // `sync` is created below; the locker only uses it per call.
+  const locks = new ClauseLocker({ store: lockStore, rooms: () => sync.registry });
   // Consent rounds, decisions, the process gate and clause locks (issue #6).
   const consentDeps = {
     store: new SqliteConsentStore(sqlite()),
     workspaces: workspaceStore,
     documents,
-    // TODO(locks): wire the real ClauseLocker (src/locks/ClauseLocker.ts) here once it exists;
-    // until then locks live in memory only and never reach the document.
-    locks: new MemoryClauseLocks(),
+    locks,
     hub: eventHub,
     log,
     currentMeeting: (workspaceId: string) => meetings.current(workspaceId),
@@ -250,6 +255,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     limits: config.limits,
     metrics,
     log,
+    lockedClauses: (room) => lockStore.clauseIdsByRoom(room),
   });
   accounts.onSessionEnded = (sessionId) => {
     sync.endSession(sessionId);
@@ -277,6 +283,7 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     workspaces,
     comments,
     meetings,
+    locks,
     minutes,
     events,
     notifications,
