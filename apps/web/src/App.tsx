@@ -6,6 +6,7 @@ import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
 import { MeetingConsolePage } from './meetings/MeetingConsolePage';
 import { MeetingsPage } from './meetings/MeetingsPage';
+import { MinutesPage } from './minutes/MinutesPage';
 import { NewWorkspacePage } from './NewWorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
 import { PageErrorBoundary } from './PageErrorBoundary';
@@ -67,6 +68,19 @@ export function App() {
         <RequireSession>
           {(user) => (
             <MeetingConsolePage
+              key={`${route.workspaceId}/${route.meetingId}`}
+              workspaceId={route.workspaceId}
+              meetingId={route.meetingId}
+              user={user}
+            />
+          )}
+        </RequireSession>
+      );
+    case 'minutes':
+      return (
+        <RequireSession>
+          {(user) => (
+            <MinutesPage
               key={`${route.workspaceId}/${route.meetingId}`}
               workspaceId={route.workspaceId}
               meetingId={route.meetingId}

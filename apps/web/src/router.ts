@@ -11,6 +11,7 @@ export type Route =
   | { page: 'document'; workspaceId: string; documentId: string }
   | { page: 'meetings'; workspaceId: string }
   | { page: 'meeting'; workspaceId: string; meetingId: string }
+  | { page: 'minutes'; workspaceId: string; meetingId: string }
   | { page: 'invitation'; token: string }
   | { page: 'not-found' };
 
@@ -27,6 +28,8 @@ export const paths = {
   meetings: (id: string) => `/w/${encodeURIComponent(id)}/vergaderingen`,
   meeting: (id: string, meetingId: string) =>
     `/w/${encodeURIComponent(id)}/vergaderingen/${encodeURIComponent(meetingId)}`,
+  minutes: (id: string, meetingId: string) =>
+    `/w/${encodeURIComponent(id)}/vergaderingen/${encodeURIComponent(meetingId)}/verslag`,
   invitation: (token: string) => `/invite/${encodeURIComponent(token)}`,
 } as const;
 
@@ -52,6 +55,10 @@ const patterns: [RegExp, (m: string[]) => Route][] = [
   [
     new RegExp(`^/w/${segment}/vergaderingen/${segment}/?$`),
     ([, workspaceId = '', meetingId = '']) => ({ page: 'meeting', workspaceId, meetingId }),
+  ],
+  [
+    new RegExp(`^/w/${segment}/vergaderingen/${segment}/verslag/?$`),
+    ([, workspaceId = '', meetingId = '']) => ({ page: 'minutes', workspaceId, meetingId }),
   ],
   [new RegExp(`^/invite/${segment}/?$`), ([, token = '']) => ({ page: 'invitation', token })],
 ];
