@@ -122,6 +122,17 @@ describe('ConsentService', () => {
     expect(await w.locks.isLocked('d_agr', 'c1')).toBe(true);
   });
 
+  it('CONS-4 a clause deleted while its round was open: the decision stays, the answer is 409', async () => {
+    const w = consentWorld();
+    const { id } = await w.consent.open('u_fac', 'w1', { target: clauseTarget });
+    await w.consent.position('u_a1', 'w1', id, agree);
+    await w.consent.position('u_b1', 'w1', id, agree);
+    w.locks.failNext = new AppError('not_found', 'clause not found');
+    const err = await w.consent.position('u_c1', 'w1', id, agree).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'conflict', details: { roundId: id } });
+    expect(await w.consent.decisions('u_fac', 'w1')).toHaveLength(1);
+  });
+
   it('CONS-4 closing without consent logs the positions and reason', async () => {
     const w = consentWorld();
     const { id } = await w.consent.open('u_fac', 'w1', { target: clauseTarget });

@@ -148,7 +148,8 @@ export class ConsentService {
    * written first because it is what happened; if locking then fails the decision stays (the
    * log is never rewritten), the clause stays unlocked, and the caller gets 503 `unavailable`
    * naming the decision: the facilitator can open a new round on the clause, whose consent
-   * locks it. A round closed meanwhile by someone else is left as it is.
+   * locks it (409 instead when the clause was deleted meanwhile: there is nothing to lock). A
+   * round closed meanwhile by someone else is left as it is.
    */
   private async agreed(round: ConsentRoundDto, userId: string): Promise<void> {
     const { workspaceId, target } = round;
@@ -179,11 +180,19 @@ export class ConsentService {
         decisionId: decision.id,
       });
     } catch (err) {
-      this.d.log.error({ err, roundId: round.id, decisionId: decision.id }, 'clause lock failed');
+      const details = { roundId: round.id, decisionId: decision.id };
+      // Deleted while the round was open: nothing to lock, and retrying cannot help.
+      if (!doc || (err instanceof AppError && err.code === 'not_found'))
+        throw new AppError(
+          'conflict',
+          'Every party consented and the decision is recorded, but the clause is no longer in the document',
+          details,
+        );
+      this.d.log.error({ err, ...details }, 'clause lock failed');
       throw new AppError(
         'unavailable',
         'Every party consented and the decision is recorded, but the clause could not be locked; open a new round on it to lock it',
-        { roundId: round.id, decisionId: decision.id },
+        details,
       );
     }
     publish(this.d, workspaceId, ['locks'], round.meetingId);
