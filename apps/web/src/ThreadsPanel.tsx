@@ -19,6 +19,7 @@ import { scrollToClause } from './scrollToClause';
 import { threadTarget, type ThreadTarget } from './threadPlacement';
 import { THREAD_FILTERS, visibleThreads, type PlacedThread, type ThreadFilter } from './threads';
 import type { ThreadsState } from './useThreads';
+import { ParkThreadButton } from './meetings/ParkThreadButton';
 
 /** Who is looking, in which workspace and document. */
 export interface ThreadsContext {
@@ -571,6 +572,13 @@ function ThreadItem({
           >
             {thread.status === 'open' ? t('threads.resolve') : t('threads.reopen')}
           </button>
+        )}
+        {canWrite && thread.status === 'open' && (
+          <ParkThreadButton
+            workspaceId={context.workspaceId}
+            thread={thread}
+            fallbackTitle={t('threads.threadLabel', { where })}
+          />
         )}
         <button
           type="button"
