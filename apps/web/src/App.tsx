@@ -1,4 +1,5 @@
 import { AuditPage } from './AuditPage';
+import { DecisionLogPage } from './consent/DecisionLogPage';
 import { DocumentPage } from './DocumentPage';
 import { HomePage } from './HomePage';
 import { InboxPage } from './InboxPage';
@@ -40,6 +41,12 @@ export function App() {
       );
     case 'audit':
       return <RequireSession>{() => <AuditPage workspaceId={route.workspaceId} />}</RequireSession>;
+    case 'decisions':
+      return (
+        <RequireSession>
+          {() => <DecisionLogPage key={route.workspaceId} workspaceId={route.workspaceId} />}
+        </RequireSession>
+      );
     case 'document':
       // A new key per document gives every document a fresh Y.Doc, provider and editor.
       return (

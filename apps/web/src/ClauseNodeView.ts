@@ -1,5 +1,10 @@
-import { isClauseStatus, STATUS_TRANSITIONS, type ClauseStatus } from '@akkoord/domain';
-import { clauseNumberFromDecorations } from '@akkoord/domain/tiptap';
+import {
+  isClauseStatus,
+  STATUS_TRANSITIONS,
+  type ClauseStatus,
+  type PartyTurn,
+} from '@akkoord/domain';
+import { clauseLock, clauseNumberFromDecorations } from '@akkoord/domain/tiptap';
 import i18n from 'i18next';
 import { CardNodeView, stringAttr, type CardViewProps } from './CardNodeView';
 import { element, fillOptions, fillPartyOptions, setAttribute, setText, uniqueId } from './cardDom';
@@ -27,6 +32,12 @@ export class ClauseNodeView extends CardNodeView {
   private readonly addButton = element('button', 'clause__button', { type: 'button' });
   /** Open comment threads on this clause; only in the DOM when there are any. */
   private readonly threads = element('button', 'clause__threads', { type: 'button' });
+  /** "Vastgesteld 🔒" on a locked clause (issue #6); only in the DOM while locked. */
+  private readonly lock = element('span', 'clause__lock', { 'data-clause-control': 'lock' });
+  /** "Aan zet: Gemeente, Huurders"; only in the DOM while someone is to move. */
+  private readonly turns = element('span', 'clause__turns');
+  /** What `turns` shows now, so a redraw with the same turns leaves its DOM alone. */
+  private turnsKey = '';
   /** The party picked for the next counterpart; '' until someone picks. */
   private chosen = '';
 
@@ -103,6 +114,10 @@ export class ClauseNodeView extends CardNodeView {
       : 'draft';
     const number = clauseNumberFromDecorations(this.decorations) ?? t('clauses.noNumber');
 
+    const locked = clauseLock(this.node) !== null;
+    // Agreed text is not for typing into (LOCK-2); the lock plugin refuses what gets through.
+    setAttribute(this.contentDOM, 'contenteditable', locked ? 'false' : null);
+    setAttribute(this.card, 'data-locked', locked ? 'true' : null);
     setAttribute(this.card, 'data-status', status);
     setAttribute(this.card, 'data-owner', owner);
     this.card.style.setProperty('--party-color', partyColor(parties, owner));
@@ -112,7 +127,7 @@ export class ClauseNodeView extends CardNodeView {
 
     setText(this.ownerLabel, t('clauses.owner'));
     fillPartyOptions(this.owner, parties, owner, t('clauses.noOwner'));
-    this.owner.disabled = readOnly;
+    this.owner.disabled = readOnly || locked;
 
     setText(this.statusLabel, t('clauses.status'));
     const moves = [status, ...STATUS_TRANSITIONS[status]];
@@ -121,10 +136,73 @@ export class ClauseNodeView extends CardNodeView {
       moves.map((s) => [s, t(`clauses.statuses.${s}`)] as const),
       status,
     );
-    this.status.disabled = readOnly || id === null;
+    // A locked clause offers no moves: only the facilitator's reopening changes it.
+    this.status.disabled = readOnly || id === null || locked;
 
+    this.renderLock(header(this.card), locked);
     this.renderThreads(header(this.card), id, number);
-    this.renderFooter(readOnly, id, owner, number);
+    this.renderTurns(
+      header(this.card),
+      id === null ? [] : (this.settings.value.turns?.get(id) ?? []),
+    );
+    this.renderFooter(readOnly || locked, id, owner, number);
+  }
+
+  /** The lock badge, right after the status badge; its hidden words say what the icon means. */
+  private renderLock(header: Element | null, locked: boolean) {
+    if (!locked || header === null) {
+      this.lock.remove();
+      return;
+    }
+    const t = i18n.t.bind(i18n);
+    if (this.lock.parentElement !== header) this.badge.after(this.lock);
+    const text = `${t('consent.lock.badge')} `;
+    const hidden = t('consent.lock.hidden');
+    if (this.lock.firstChild?.textContent !== text || this.lock.lastChild?.textContent !== hidden) {
+      const icon = element('span', 'clause__lock-icon', { 'aria-hidden': 'true' });
+      icon.textContent = '🔒';
+      const more = element('span', 'sr-only');
+      more.textContent = hidden;
+      this.lock.replaceChildren(document.createTextNode(text), icon, more);
+    }
+    setAttribute(this.lock, 'title', t('consent.lock.help'));
+  }
+
+  /** "Aan zet: Gemeente, Huurders": the parties to move, each in its colour, why in words. */
+  private renderTurns(header: Element | null, turns: readonly PartyTurn[]) {
+    if (turns.length === 0 || header === null) {
+      this.turns.remove();
+      this.turnsKey = '';
+      return;
+    }
+    const t = i18n.t.bind(i18n);
+    const { parties } = this.settings.value;
+    const names = turns.map((turn) => ({
+      turn,
+      name: parties.find((p) => p.id === turn.partyId)?.name ?? t('clauses.panel.unknownParty'),
+    }));
+    const key = JSON.stringify([i18n.language, names, parties.map((p) => p.color)]);
+    if (this.turns.parentElement !== header) header.append(this.turns);
+    if (key === this.turnsKey) return;
+    this.turnsKey = key;
+    const [before = '', after = ''] = t('consent.turns.label', { parties: '\u0000' }).split(
+      '\u0000',
+    );
+    const chips = names.flatMap(({ turn, name }, i) => {
+      const chip = element('span', 'clause__turn', { 'data-party': turn.partyId });
+      chip.style.setProperty('--party-color', partyColor(parties, turn.partyId));
+      const why = element('span', 'sr-only');
+      why.textContent = ` (${turn.reasons.map((r) => t(`consent.turns.reasons.${r}`)).join(', ')})`;
+      chip.append(document.createTextNode(name), why);
+      chip.title = turn.reasons.map((r) => t(`consent.turns.reasons.${r}`)).join(', ');
+      return i === 0 ? [chip] : [document.createTextNode(', '), chip];
+    });
+    this.turns.replaceChildren(
+      document.createTextNode(before),
+      ...chips,
+      document.createTextNode(after),
+    );
+    setAttribute(this.turns, 'data-turns', turns.map((turn) => turn.partyId).join(' '));
   }
 
   /** "2 reacties": opens the threads panel on this clause. Absent without open threads. */

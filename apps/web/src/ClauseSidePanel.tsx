@@ -18,6 +18,7 @@ export function ClauseSidePanel({
   outline,
   parties,
   threads,
+  consent,
   revealKey = 0,
 }: {
   editor: Editor;
@@ -26,6 +27,8 @@ export function ClauseSidePanel({
   parties: readonly PartyDto[];
   /** The comment threads section (issue #5), above the outline. */
   threads?: ReactNode;
+  /** The consent section for the clause at the caret (issue #6), above the threads. */
+  consent?: ReactNode;
   /** Unfolds the panel whenever this changes (a clause's thread badge, a permalink). */
   revealKey?: number;
 }) {
@@ -62,6 +65,7 @@ export function ClauseSidePanel({
         tabIndex={0}
         hidden={!open}
       >
+        {consent}
         {threads}
         <OutlineNav editor={editor} outline={outline} />
         <LedgerView editor={editor} outline={outline} parties={parties} />

@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { clauseEditorExtensions } from './clauseExtensions';
 import { ClauseSidePanel } from './ClauseSidePanel';
 import { ClauseViewSettings } from './clauseViewSettings';
+import { useDocumentConsent } from './consent/useDocumentConsent';
 import { EditorToolbar } from './EditorToolbar';
 import { renderCaret } from './renderCaret';
 import { SlashMenu } from './SlashMenu';
@@ -100,10 +101,7 @@ export function DocumentEditor({
 
   // The server refused us: typing on would only pile up text that is never saved.
   const problem = useSyncProblem(shared.tracker);
-  const readOnly = observer || problem !== null;
-  useEffect(() => {
-    editor.setEditable(!readOnly);
-  }, [editor, readOnly]);
+  const serverReadOnly = observer || problem !== null;
 
   useEffect(() => {
     editor.setOptions({ editorProps: { attributes: editorAttributes(label, placeholder) } });
@@ -111,6 +109,12 @@ export function DocumentEditor({
 
   const threads = useDocumentThreads(editor, shared, commentShortcut);
   useClausePermalink(editor, shared);
+  // Facilitator mode (issue #6): gate banner and read-only gate, turn chips, consent section.
+  const consent = useDocumentConsent(editor, shared, threads.outline);
+  const readOnly = serverReadOnly || consent.gateReadOnly;
+  useEffect(() => {
+    editor.setEditable(!readOnly);
+  }, [editor, readOnly]);
   // Follow-the-facilitator during a meeting (scroll to their clause / share my caret's clause).
   useMeetingFollow(editor, shared);
 
@@ -121,13 +125,15 @@ export function DocumentEditor({
       readOnly,
       threadCounts: threads.counts,
       showThreads: threads.showClause,
+      turns: consent.turns,
     });
-  }, [clauseSettings, parties, readOnly, threads.counts, threads.showClause]);
+  }, [clauseSettings, parties, readOnly, threads.counts, threads.showClause, consent.turns]);
 
   return (
     <div className="editor-layout">
       <div className="document">
-        {!observer && <EditorToolbar editor={editor} />}
+        {consent.banner}
+        {!observer && !consent.gateReadOnly && <EditorToolbar editor={editor} />}
         <div className="paper">
           <EditorContent editor={editor} />
         </div>
@@ -138,6 +144,7 @@ export function DocumentEditor({
         outline={threads.outline}
         parties={parties}
         threads={threads.panel}
+        consent={consent.panel}
         revealKey={threads.revealKey}
       />
     </div>

@@ -79,8 +79,25 @@ describe('NewWorkspacePage', () => {
         { name: 'Gemeente', kind: 'municipality' },
         { name: 'Huurdersorganisatie', kind: 'other' },
       ],
+      processFirst: true,
     });
     expect((window.history.state as { notice?: string }).notice).toBe('created');
+  });
+  it('process first is checked by default and can be turned off', async () => {
+    const requests = fakeServer(() => ({ status: 201, body: { workspace: { id: 'w_new' } } }));
+    render(<NewWorkspacePage />);
+    const box = screen.getByRole('checkbox', { name: 'Eerst de procesafspraken vaststellen' });
+    expect((box as HTMLInputElement).checked).toBe(true);
+    expect(box.getAttribute('aria-describedby')).toBeTruthy();
+    fireEvent.click(box);
+    fireEvent.change(screen.getByLabelText(/Naam van de onderhandeling/), {
+      target: { value: 'Zonder poort' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Onderhandeling aanmaken' }));
+    // The header asks for the unread count too; only the POST matters here.
+    const created = () => requests.find((r) => r.method === 'POST');
+    await waitFor(() => expect(created()).toBeDefined());
+    expect((created()?.body as { processFirst?: boolean }).processFirst).toBe(false);
   });
 });
 
@@ -91,6 +108,7 @@ describe('validateNewWorkspace', () => {
       municipality: '',
       period: '',
       parties: [{ key: 0, name: 'Gemeente', kind: 'municipality' }],
+      processFirst: true,
     });
     expect(result.ok ? null : result.errors).toEqual({ parties: { kind: 'tooFewParties' } });
   });

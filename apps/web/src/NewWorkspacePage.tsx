@@ -1,5 +1,5 @@
 import { CreateWorkspaceBody, DEFAULT_PARTIES } from '@akkoord/domain';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { WorkspaceDetailsFields } from './WorkspaceDetailsFields';
 import { useTranslation } from 'react-i18next';
 import { api, isApiError } from './apiClient';
@@ -17,6 +17,8 @@ export interface NewWorkspaceForm {
   municipality: string;
   period: string;
   parties: PartyRow[];
+  /** Process first (GATE-1): the agreement is read-only for negotiators until the gate opens. */
+  processFirst: boolean;
 }
 
 /** Checks the form as the server will, plus the rule of this form: at least two parties. */
@@ -26,6 +28,7 @@ export function validateNewWorkspace(form: NewWorkspaceForm) {
     municipality: form.municipality,
     period: form.period,
     parties: form.parties.map(({ name, kind }) => ({ name, kind })),
+    processFirst: form.processFirst,
   };
   const checked = validate(CreateWorkspaceBody, body);
   const errors: FieldErrors = checked.ok ? {} : { ...checked.errors };
@@ -44,10 +47,13 @@ export function NewWorkspacePage() {
     municipality: '',
     period: '',
     parties: DEFAULT_PARTIES.map((party, key) => ({ key, ...party })),
+    // The usual order of a trajectory: first agree how to negotiate, then negotiate.
+    processFirst: true,
   }));
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const { errors, show, formRef } = useFormErrors();
+  const processFirstHint = useId();
 
   const submit = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault();
@@ -91,6 +97,20 @@ export function NewWorkspacePage() {
           errors={errors}
           newKey={() => nextKey.current++}
         />
+        <div className="field">
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={form.processFirst}
+              aria-describedby={processFirstHint}
+              onChange={(event) => setForm({ ...form, processFirst: event.target.checked })}
+            />
+            {t('consent.newWorkspace.processFirst')}
+          </label>
+          <p id={processFirstHint} className="field__hint">
+            {t('consent.newWorkspace.processFirstHint')}
+          </p>
+        </div>
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('newWorkspace.busy') : t('newWorkspace.submit')}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AddPartyDialog } from './AddPartyDialog';
 import { api, isApiError } from './apiClient';
 import { AppShell } from './AppShell';
+import { ProcessConsentSection } from './consent/ProcessConsentSection';
 import { DocumentList } from './DocumentList';
 import { InvitationList } from './InvitationList';
 import { InviteDialog } from './InviteDialog';
@@ -155,6 +156,7 @@ function WorkspaceView({ workspace, user, reload, replace }: WorkspaceViewProps)
         <div className="workspace-grid__main">
           <DocumentList workspace={workspace} member={member} />
           <MeetingsSection workspace={workspace} />
+          <ProcessConsentSection workspace={workspace} member={member} />
           <WaitingOnSection workspace={workspace} member={member} />
           {manage && invitations.status === 'ready' && (
             <InvitationList

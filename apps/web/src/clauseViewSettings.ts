@@ -1,4 +1,4 @@
-import type { PartyDto } from '@akkoord/domain';
+import type { PartyDto, PartyTurn } from '@akkoord/domain';
 
 export interface ClauseViewSettingsValue {
   /** The workspace's parties, in their order, with colours. */
@@ -9,6 +9,8 @@ export interface ClauseViewSettingsValue {
   threadCounts?: ReadonlyMap<string, number>;
   /** Opens the threads panel on one clause's threads (the badge on the card). */
   showThreads?: (clauseId: string) => void;
+  /** Whose move it is per clause id (`clauseTurns`, issue #6); clauses nobody waits on are absent. */
+  turns?: ReadonlyMap<string, readonly PartyTurn[]>;
 }
 
 type Listener = () => void;
@@ -36,7 +38,8 @@ export class ClauseViewSettings {
       next.parties === now.parties &&
       next.readOnly === now.readOnly &&
       next.threadCounts === now.threadCounts &&
-      next.showThreads === now.showThreads
+      next.showThreads === now.showThreads &&
+      next.turns === now.turns
     ) {
       return;
     }

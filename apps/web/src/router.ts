@@ -8,6 +8,7 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'workspace'; workspaceId: string }
   | { page: 'audit'; workspaceId: string }
+  | { page: 'decisions'; workspaceId: string }
   | { page: 'document'; workspaceId: string; documentId: string }
   | { page: 'meetings'; workspaceId: string }
   | { page: 'meeting'; workspaceId: string; meetingId: string }
@@ -23,6 +24,7 @@ export const paths = {
   inbox: '/meldingen',
   workspace: (id: string) => `/w/${encodeURIComponent(id)}`,
   audit: (id: string) => `/w/${encodeURIComponent(id)}/audit`,
+  decisions: (id: string) => `/w/${encodeURIComponent(id)}/besluiten`,
   document: (workspaceId: string, documentId: string) =>
     `/w/${encodeURIComponent(workspaceId)}/d/${encodeURIComponent(documentId)}`,
   meetings: (id: string) => `/w/${encodeURIComponent(id)}/vergaderingen`,
@@ -43,6 +45,10 @@ const patterns: [RegExp, (m: string[]) => Route][] = [
   [/^\/meldingen\/?$/, () => ({ page: 'inbox' })],
   [new RegExp(`^/w/${segment}/?$`), ([, id = '']) => ({ page: 'workspace', workspaceId: id })],
   [new RegExp(`^/w/${segment}/audit/?$`), ([, id = '']) => ({ page: 'audit', workspaceId: id })],
+  [
+    new RegExp(`^/w/${segment}/besluiten/?$`),
+    ([, id = '']) => ({ page: 'decisions', workspaceId: id }),
+  ],
   [
     new RegExp(`^/w/${segment}/d/${segment}/?$`),
     ([, workspaceId = '', documentId = '']) => ({ page: 'document', workspaceId, documentId }),

@@ -1,0 +1,141 @@
+import type { PartyDto } from '@akkoord/domain';
+import type { Editor } from '@tiptap/core';
+import i18n from 'i18next';
+import { afterEach, describe, expect, it } from 'vitest';
+import { agreementWith, mountClauseEditor } from '../clauseEditorTesting';
+import { ClauseViewSettings } from '../clauseViewSettings';
+import '../testing';
+
+const parties: PartyDto[] = [
+  { id: 'corp', name: 'Woonstad', kind: 'corporation', color: '#1d4ed8' },
+  { id: 'gem', name: 'Gemeente', kind: 'municipality', color: '#b45309' },
+  { id: 'hurd', name: 'Huurders', kind: 'tenants', color: '#15803d' },
+];
+
+let editor: Editor | null = null;
+
+afterEach(async () => {
+  editor?.destroy();
+  editor = null;
+  document.body.replaceChildren();
+  await i18n.changeLanguage('nl');
+});
+
+/** An agreement with c1 (locked when `locked` is given) and c2. */
+function mount(settings: ClauseViewSettings, locked: string | null) {
+  const doc = agreementWith(
+    parties,
+    {
+      id: 'c1',
+      owner: 'corp',
+      status: 'agreed',
+      text: 'De corporatie bouwt.',
+      counterparts: [{ party: 'gem', commitment: 'Grond.' }],
+    },
+    { id: 'c2', owner: 'gem', text: 'De gemeente versnelt.' },
+  );
+  // The server sets `locked` through Yjs; as content it is the same node attribute.
+  const section = doc.content?.find((n) => n.type === 'themeSection');
+  const c1 = section?.content?.find((n) => n.type === 'clause' && n.attrs?.id === 'c1');
+  if (c1?.attrs) c1.attrs.locked = locked;
+  const mounted = mountClauseEditor(settings, doc);
+  editor = mounted.editor;
+  return mounted.element;
+}
+
+/** The cards in document order: c1, then c2. */
+const cardOf = (root: HTMLElement, id: 'c1' | 'c2') =>
+  [...root.querySelectorAll<HTMLElement>('.clause')][id === 'c1' ? 0 : 1]!;
+
+describe('clause card: lock badge', () => {
+  it('a locked clause shows "Vastgesteld 🔒" with hidden words, and its text is not editable', () => {
+    const root = mount(new ClauseViewSettings({ parties, readOnly: false }), 'd1');
+    const card = cardOf(root, 'c1');
+    const badge = card.querySelector<HTMLElement>('[data-clause-control="lock"]')!;
+    expect(badge.textContent).toBe('Vastgesteld 🔒, vergrendeld: alle partijen hebben ingestemd');
+    expect(badge.querySelector('[aria-hidden="true"]')?.textContent).toBe('🔒');
+    expect(card.getAttribute('data-locked')).toBe('true');
+    expect(card.querySelector('.clause__content')?.getAttribute('contenteditable')).toBe('false');
+  });
+
+  it('a locked clause offers no status moves, no owner change and no "add counterpart"', () => {
+    const root = mount(new ClauseViewSettings({ parties, readOnly: false }), 'd1');
+    const card = cardOf(root, 'c1');
+    const selects = card.querySelectorAll<HTMLSelectElement>('.clause__header select');
+    expect(selects.length).toBe(2);
+    for (const s of selects) expect(s.disabled).toBe(true);
+    expect(card.querySelector('.clause__footer')).toBeNull();
+    // The other clause is untouched.
+    const other = cardOf(root, 'c2');
+    expect(other.querySelector('[data-clause-control="lock"]')).toBeNull();
+    expect(other.querySelector<HTMLSelectElement>('.clause__header select')!.disabled).toBe(false);
+    expect(other.querySelector('.clause__content')?.hasAttribute('contenteditable')).toBe(false);
+  });
+
+  it('no badge on an unlocked clause; the lock follows the document (reopened by the server)', () => {
+    const root = mount(new ClauseViewSettings({ parties, readOnly: false }), 'd1');
+    expect(root.querySelectorAll('[data-clause-control="lock"]').length).toBe(1);
+    // The server's reopening arrives as a remote y-sync change; here, the same attribute change
+    // marked as remote so the lock plugin lets it through.
+    editor!.commands.command(({ tr }) => {
+      let pos = -1;
+      tr.doc.descendants((node, at) => {
+        if (node.type.name === 'clause' && node.attrs.id === 'c1') pos = at;
+      });
+      tr.setNodeAttribute(pos, 'locked', null).setMeta('y-sync$', { isChangeOrigin: true });
+      return true;
+    });
+    expect(root.querySelectorAll('[data-clause-control="lock"]').length).toBe(0);
+    expect(
+      cardOf(root, 'c1').querySelector('.clause__content')?.hasAttribute('contenteditable'),
+    ).toBe(false);
+  });
+});
+
+describe('clause card: turn chips', () => {
+  it('"Aan zet: Gemeente, Huurders" in party colours, with the reasons for screen readers', () => {
+    const settings = new ClauseViewSettings({ parties, readOnly: false });
+    const root = mount(settings, null);
+    expect(root.querySelector('.clause__turns')).toBeNull();
+    settings.set({
+      parties,
+      readOnly: false,
+      turns: new Map([
+        [
+          'c2',
+          [
+            { partyId: 'gem', reasons: ['position'] },
+            { partyId: 'hurd', reasons: ['commitment', 'answer'] },
+          ],
+        ],
+      ]),
+    });
+    const turns = cardOf(root, 'c2').querySelector<HTMLElement>('.clause__turns')!;
+    const visible = [...turns.childNodes]
+      .map((n) => (n instanceof HTMLElement ? (n.firstChild?.textContent ?? '') : n.textContent))
+      .join('');
+    expect(visible).toBe('Aan zet: Gemeente, Huurders');
+    expect(turns.textContent).toBe(
+      'Aan zet: Gemeente (standpunt geven), Huurders (tegenprestatie invullen, reactie geven)',
+    );
+    const chip = turns.querySelector<HTMLElement>('[data-party="gem"]')!;
+    expect(chip.style.getPropertyValue('--party-color')).toBe('#b45309');
+    expect(cardOf(root, 'c1').querySelector('.clause__turns')).toBeNull();
+  });
+
+  it('follows language changes and disappears when nobody is to move', async () => {
+    const settings = new ClauseViewSettings({ parties, readOnly: false });
+    const root = mount(settings, null);
+    settings.set({
+      parties,
+      readOnly: false,
+      turns: new Map([['c1', [{ partyId: 'corp', reasons: ['position'] }]]]),
+    });
+    await i18n.changeLanguage('en');
+    expect(cardOf(root, 'c1').querySelector('.clause__turns')?.textContent).toBe(
+      'To move: Woonstad (give position)',
+    );
+    settings.set({ parties, readOnly: false, turns: new Map() });
+    expect(root.querySelector('.clause__turns')).toBeNull();
+  });
+});

@@ -1,0 +1,156 @@
+import {
+  clauseTurns,
+  threadDigestOf,
+  type ConsentRoundDto,
+  type DocumentOutline,
+  type MemberDto,
+  type PartyDto,
+  type PartyTurn,
+  type ThreadDto,
+} from '@akkoord/domain';
+import { clauseLock } from '@akkoord/domain/tiptap';
+import type { Editor } from '@tiptap/react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { membershipOf } from '../membership';
+import { parseRoute, usePathname } from '../router';
+import { useSession } from '../useSession';
+import type { SharedDocument } from '../useSharedDocument';
+import { useThreads } from '../useThreads';
+import { useWorkspace } from '../WorkspacePage';
+import { ClauseConsentSection } from './ClauseConsentSection';
+import { GateBanner, gateKeepsReadOnly } from './GateBanner';
+import { useFacilitationState } from './useFacilitationState';
+
+/** The clause holding the caret, with its lock, as one string (stable for useSyncExternalStore). */
+function caretClauseKey(editor: Editor): string {
+  if (editor.isDestroyed) return '';
+  const $from = editor.state.selection.$from;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type.name === 'clause') {
+      const id: unknown = node.attrs.id;
+      return typeof id === 'string' && id !== '' ? `${id}\u0000${clauseLock(node) ?? ''}` : '';
+    }
+  }
+  return '';
+}
+
+/** Tracks the clause at the caret; redraws only when that clause or its lock changes. */
+function useCaretClause(editor: Editor): { id: string; locked: boolean } | null {
+  const subscribe = useCallback(
+    (listener: () => void) => {
+      editor.on('transaction', listener);
+      return () => {
+        editor.off('transaction', listener);
+      };
+    },
+    [editor],
+  );
+  const key = useSyncExternalStore(subscribe, () => caretClauseKey(editor));
+  if (key === '') return null;
+  const [id = '', lock = ''] = key.split('\u0000');
+  return { id, locked: lock !== '' };
+}
+
+const noTurns: ReadonlyMap<string, readonly PartyTurn[]> = new Map();
+
+/** Whose move it is per clause; a new map only when one of its inputs changed. */
+function useTurns(
+  documentId: string | null,
+  parties: readonly PartyDto[] | undefined,
+  members: readonly MemberDto[] | undefined,
+  outline: DocumentOutline,
+  rounds: readonly ConsentRoundDto[] | undefined,
+  threads: readonly ThreadDto[] | undefined,
+): ReadonlyMap<string, readonly PartyTurn[]> {
+  return useMemo(() => {
+    if (documentId === null || parties === undefined || members === undefined) return noTurns;
+    return clauseTurns({
+      parties,
+      documentId,
+      clauses: outline.clauses,
+      rounds: rounds ?? [],
+      threads: (threads ?? []).map((t) => threadDigestOf(t, members)),
+      members,
+    });
+  }, [documentId, parties, members, outline, rounds, threads]);
+}
+
+/**
+ * Facilitator mode in the editor of the process or agreement document (issue #6): the gate
+ * banner, read-only while the process gate keeps negotiators out, the turn chips of the
+ * clause cards, and the consent section of the side panel for the clause at the caret.
+ * Like `useDocumentThreads` it finds workspace, document and viewer from the address, the
+ * session and the cached workspace, so the pages above need not pass them.
+ */
+export function useDocumentConsent(
+  editor: Editor,
+  shared: SharedDocument,
+  outline: DocumentOutline,
+) {
+  const route = parseRoute(usePathname());
+  const workspaceId = route.page === 'document' ? route.workspaceId : null;
+  const session = useSession();
+  const workspace = useWorkspace(workspaceId ?? '');
+  const data = workspace.status === 'ready' ? workspace.data : null;
+  // By room: the party's notes beside the agreement are another editor on the same page.
+  const documentDto = data?.documents.find((d) => d.room === shared.room);
+  const kind = documentDto?.kind ?? null;
+  const consentDocument = kind === 'agreement' || kind === 'process';
+  const documentId = consentDocument ? (documentDto?.id ?? null) : null;
+  const facilitation = useFacilitationState(consentDocument ? workspaceId : null);
+  const { state: threads } = useThreads(
+    consentDocument ? workspaceId : null,
+    consentDocument ? documentId : null,
+  );
+  const me =
+    data !== null && session.status === 'signed-in' ? membershipOf(data, session.user.id) : null;
+  const state = facilitation.status === 'ready' ? facilitation.data : null;
+
+  const turns = useTurns(
+    documentId,
+    data?.parties,
+    data?.members,
+    outline,
+    state?.rounds,
+    threads.status === 'ready' ? threads.threads : undefined,
+  );
+
+  const caret = useCaretClause(editor);
+  const reload = facilitation.reload;
+  const gate = state?.gate ?? null;
+  const gateReadOnly = gateKeepsReadOnly(gate, kind, me?.role ?? null);
+
+  const banner =
+    workspaceId !== null && me !== null ? (
+      <GateBanner
+        workspaceId={workspaceId}
+        gate={gate}
+        kind={kind}
+        role={me.role}
+        onChanged={reload}
+      />
+    ) : null;
+
+  let panel = null;
+  if (workspaceId !== null && documentId !== null && data !== null && me !== null) {
+    const number =
+      caret === null ? null : (outline.clauses.find((c) => c.id === caret.id)?.number ?? null);
+    const locked =
+      caret !== null &&
+      (caret.locked ||
+        (state?.locks ?? []).some((l) => l.documentId === documentId && l.clauseId === caret.id));
+    panel = (
+      <ClauseConsentSection
+        workspaceId={workspaceId}
+        documentId={documentId}
+        clause={caret === null ? null : { id: caret.id, number: number ?? '?', locked }}
+        parties={data.parties}
+        member={me}
+        rounds={state?.rounds ?? []}
+        onChanged={reload}
+      />
+    );
+  }
+  return { banner, panel, turns, gateReadOnly };
+}
