@@ -2,11 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { MessageType } from '@akkoord/protocol';
+import { CloseCode, MessageType } from '@akkoord/protocol';
 import { AppError } from '../src/errors';
 import { buildWorld, type World } from './api/helpers/http';
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
-import { decodeFrame } from './helpers/frames';
+import { decodeFrame, updateFrame } from './helpers/frames';
+import { connectRaw } from './helpers/rawClient';
 import { RawWriter } from './helpers/rawWriter';
 import { startTestServer, type TestServer } from './helpers/testServer';
 import { clauseElement, findClauseElement, paragraphElement } from './helpers/yElements';
@@ -20,6 +21,14 @@ afterEach(async () => {
   for (const c of clients.splice(0)) c.destroy();
   for (const s of servers.splice(0)) await s.stop();
 });
+
+/** Decodes as a Yjs update but throws halfway through applying (from badInput.test.ts). */
+const DECODES_BUT_DOES_NOT_APPLY = Uint8Array.from(
+  Buffer.from(
+    '010681f5938004002801016d0161017d01080103617272037d01770178760101617d02040102667a01618181f593800404018481f5938004070163070101780301700181f5938004010501',
+    'hex',
+  ),
+);
 
 const LOCKED = 'lk-a';
 const OPEN = 'lk-b';
@@ -333,6 +342,22 @@ describe('clause locks', () => {
       expect(textOf(doc, OPEN).toString()).toBe('Offline Open text');
     }
     stored.destroy();
+  });
+
+  it('LOCK-2 a document rebuilt from storage after an invalid update is guarded too', async () => {
+    const t = await setup();
+    const before = t.serverDoc();
+    const bad = await connectRaw(t.s.wsUrl, t.room, `?token=${t.token}`);
+    bad.send(updateFrame(DECODES_BUT_DOES_NOT_APPLY));
+    expect((await bad.closed).code).toBe(CloseCode.badMessage);
+    await waitFor(() => t.serverDoc() !== before, 10_000, 'document rebuilt');
+    const w = rawWriter(t.s, t.room, t.token);
+    await waitFor(() => countClauses(w.doc) === 1, 10_000, 'writer synced');
+    const seen = w.seen.length;
+    textOf(w.doc, LOCKED).insert(0, 'After rebuild ');
+    await waitFor(() => w.seen.length > seen, 10_000, 'echo');
+    await waitFor(() => clauseXml(w.doc) === t.agreed, 10_000, 'sender undone');
+    expect(clauseXml(t.serverDoc())).toBe(t.agreed);
   });
 
   it('LOCK-1 locking a document nobody has open loads it, and frees it again afterwards', async () => {

@@ -266,7 +266,18 @@ export class Room {
     }
     // A change to a locked clause is stored and sent together with its undoing, as one
     // update: nobody, the sender included, ever holds the violating state alone.
-    const fix = this.guard?.compensate() ?? null;
+    let fix: Uint8Array | null;
+    try {
+      fix = this.guard?.compensate() ?? null;
+    } catch (err) {
+      // Could not tell what to undo: store nothing of it and start over from storage, as for
+      // an invalid update. Failing open here would let a locked clause change.
+      this.log.error({ err }, 'lock guard failed; dropping the update');
+      this.deps.metrics.updatesRefused.inc({ reason: 'locked' });
+      this.rebuild();
+      conn.send(encodePermissionDenied('locked clause: this change was not saved'));
+      return;
+    }
     if (fix) {
       this.deps.metrics.updatesRefused.inc({ reason: 'locked' });
       conn.send(encodePermissionDenied('locked clause: your change to it was undone'));
