@@ -6,6 +6,15 @@ import { MeetingPlanForm } from './MeetingPlanForm';
 import { runningMeeting } from './meetingTesting';
 
 const workspace = sampleWorkspace();
+const exported = [
+  { id: 'c_b1', number: 'B-01', theme: 'beschikbaarheid', text: 'Jaarlijks 60 woningen erbij.' },
+  {
+    id: 'c_h1',
+    number: 'H-01',
+    theme: 'betaalbaarheid',
+    text: 'De huur stijgt niet meer dan de inflatie.',
+  },
+].map((c) => ({ ...c, owner: null, counterparts: [], status: 'draft' }));
 
 function field(name: string): HTMLInputElement {
   return screen.getByLabelText<HTMLInputElement>(name);
@@ -48,11 +57,15 @@ describe('MeetingPlanForm', () => {
   });
 
   it('plans a meeting with its agenda (document and theme optional)', async () => {
-    const requests = fakeServer((r) =>
-      r.method === 'POST' && r.path === '/api/workspaces/w_1/meetings'
-        ? { status: 201, body: { meeting: runningMeeting({ status: 'planned' }) } }
-        : { status: 404 },
-    );
+    const requests = fakeServer((r) => {
+      if (r.method === 'POST' && r.path === '/api/workspaces/w_1/meetings') {
+        return { status: 201, body: { meeting: runningMeeting({ status: 'planned' }) } };
+      }
+      if (r.path === '/api/workspaces/w_1/documents/d_agr/export?format=json') {
+        return { status: 200, body: { document: {}, clauses: exported } };
+      }
+      return { status: 404 };
+    });
     const onPlanned = vi.fn();
     render(<MeetingPlanForm workspace={workspace} onPlanned={onPlanned} />);
     fireEvent.change(field('Titel van de vergadering'), { target: { value: 'Overleg december' } });
@@ -63,6 +76,13 @@ describe('MeetingPlanForm', () => {
     fireEvent.change(field('Agendapunt 2: titel'), { target: { value: 'Huurbeleid' } });
     fireEvent.change(field('Agendapunt 2: document'), { target: { value: 'd_agr' } });
     fireEvent.change(field('Agendapunt 2: thema'), { target: { value: 'betaalbaarheid' } });
+    // The clause picker lists the chosen theme's clauses by number and first words.
+    const clause = await screen.findByLabelText<HTMLSelectElement>('Agendapunt 2: artikel');
+    expect([...clause.options].map((o) => o.textContent)).toEqual([
+      'Geen artikel',
+      'H-01 – De huur stijgt niet meer dan de inflatie.',
+    ]);
+    fireEvent.change(clause, { target: { value: 'c_h1' } });
     // Party notes are never offered as an agenda link.
     expect(screen.queryByRole('option', { name: 'Interne notities Gemeente' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Vergadering plannen' }));
@@ -74,7 +94,13 @@ describe('MeetingPlanForm', () => {
       scheduledFor: new Date('2026-12-01T19:30').toISOString(),
       items: [
         { title: 'Opening', timeboxMinutes: 5 },
-        { title: 'Huurbeleid', timeboxMinutes: 15, documentId: 'd_agr', theme: 'betaalbaarheid' },
+        {
+          title: 'Huurbeleid',
+          timeboxMinutes: 15,
+          documentId: 'd_agr',
+          clauseId: 'c_h1',
+          theme: 'betaalbaarheid',
+        },
       ],
     });
     expect(field('Titel van de vergadering').value).toBe('');

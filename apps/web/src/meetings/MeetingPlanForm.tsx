@@ -14,6 +14,7 @@ import { currentLanguage } from '../i18n/setupI18n';
 import { isApiError } from '../apiClient';
 import { SelectField, TextField } from '../TextField';
 import { useFormErrors } from '../useFormErrors';
+import { AgendaClauseSelect } from './AgendaClauseSelect';
 import { meetingsApi } from './meetingsApi';
 
 interface ItemDraft {
@@ -23,6 +24,7 @@ interface ItemDraft {
   minutes: string;
   documentId: string;
   theme: string;
+  clauseId: string;
 }
 
 let nextKey = 1;
@@ -32,6 +34,7 @@ const emptyItem = (): ItemDraft => ({
   minutes: '15',
   documentId: '',
   theme: '',
+  clauseId: '',
 });
 
 /** The documents an agenda item can be about: the shared ones, never a party's notes. */
@@ -77,6 +80,7 @@ export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) 
         title: item.title,
         timeboxMinutes: item.minutes.trim() === '' ? Number.NaN : Number(item.minutes),
         ...(item.documentId === '' ? {} : { documentId: item.documentId }),
+        ...(item.documentId === '' || item.clauseId === '' ? {} : { clauseId: item.clauseId }),
         ...(isThemeId(item.theme) ? { theme: item.theme } : {}),
       })),
     };
@@ -164,7 +168,9 @@ export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) 
                   <SelectField
                     label={t('meetings.plan.itemDocument', { n })}
                     value={item.documentId}
-                    onChange={(e) => change(item.key, { documentId: e.target.value, theme: '' })}
+                    onChange={(e) =>
+                      change(item.key, { documentId: e.target.value, theme: '', clauseId: '' })
+                    }
                     error={error(`items.${index}.documentId`)}
                   >
                     <option value="">{t('meetings.plan.noDocument')}</option>
@@ -178,7 +184,7 @@ export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) 
                     <SelectField
                       label={t('meetings.plan.itemTheme', { n })}
                       value={item.theme}
-                      onChange={(e) => change(item.key, { theme: e.target.value })}
+                      onChange={(e) => change(item.key, { theme: e.target.value, clauseId: '' })}
                       error={error(`items.${index}.theme`)}
                     >
                       <option value="">{t('meetings.plan.noTheme')}</option>
@@ -188,6 +194,17 @@ export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) 
                         </option>
                       ))}
                     </SelectField>
+                  )}
+                  {item.documentId !== '' && (
+                    <AgendaClauseSelect
+                      workspaceId={workspace.id}
+                      documentId={item.documentId}
+                      theme={item.theme}
+                      value={item.clauseId}
+                      label={t('meetings.plan.itemClause', { n })}
+                      error={error(`items.${index}.clauseId`)}
+                      onChange={(clauseId) => change(item.key, { clauseId })}
+                    />
                   )}
                   {items.length > 1 && (
                     <button

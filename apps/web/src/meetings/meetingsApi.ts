@@ -1,6 +1,7 @@
 import type {
   CreateMeetingBody,
   CreateParkingBody,
+  DocumentExport,
   FocusBody,
   MeetingDto,
   MinutesDto,
@@ -121,6 +122,13 @@ export const meetingsApi = {
     ),
   endTurn: (id: string, meetingId: string) =>
     json<SpeakingQueueDto>('POST', `${meeting(id, meetingId)}/queue/done`),
+
+  /** The document's clauses (number, theme, text) through the export route: no Y.Doc needed. */
+  documentClauses: (id: string, documentId: string) =>
+    json<DocumentExport>(
+      'GET',
+      `${ws(id)}/documents/${encodeURIComponent(documentId)}/export?format=json`,
+    ).then((answer) => answer.clauses),
 
   parking: (id: string) => json<{ items: ParkingItemDto[] }>('GET', `${ws(id)}/parking`),
   park: (id: string, body: CreateParkingBody) =>
