@@ -344,6 +344,36 @@ describe('clause locks', () => {
     stored.destroy();
   });
 
+  it('LOCK-1 two locks at once on one document both hold; unlocking an unlocked clause is 404', async () => {
+    const t = await setup({ lock: false });
+    await Promise.all([
+      t.s.server.locks.lock({ ...t.ref, decisionId: 'dc-a' }),
+      t.s.server.locks.lock({ ...t.ref, clauseId: OPEN, decisionId: 'dc-b' }),
+    ]);
+    expect((await t.s.server.locks.list(t.ref.workspaceId)).map((l) => l.clauseId).sort()).toEqual([
+      LOCKED,
+      OPEN,
+    ]);
+    const agreedA = clauseXml(t.serverDoc());
+    const agreedB = clauseXml(t.serverDoc(), OPEN);
+    const w = rawWriter(t.s, t.room, t.token);
+    await waitFor(() => countClauses(w.doc) === 1, 10_000, 'writer synced');
+    const seen = w.seen.length;
+    w.doc.transact(() => {
+      textOf(w.doc, LOCKED).insert(0, 'x');
+      textOf(w.doc, OPEN).insert(0, 'y');
+    });
+    await waitFor(() => w.seen.length > seen, 10_000, 'echo');
+    await waitFor(
+      () => clauseXml(w.doc) === agreedA && clauseXml(w.doc, OPEN) === agreedB,
+      10_000,
+      'both undone',
+    );
+    await t.s.server.locks.unlock(t.ref);
+    const err = await t.s.server.locks.unlock(t.ref).catch((e: unknown) => e);
+    expect((err as AppError).code).toBe('not_found');
+  });
+
   it('LOCK-2 a document rebuilt from storage after an invalid update is guarded too', async () => {
     const t = await setup();
     const before = t.serverDoc();
