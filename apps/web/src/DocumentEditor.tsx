@@ -110,7 +110,7 @@ export function DocumentEditor({
   const threads = useDocumentThreads(editor, shared, commentShortcut);
   useClausePermalink(editor, shared);
   // Facilitator mode (issue #6): gate banner and read-only gate, turn chips, consent section.
-  const consent = useDocumentConsent(editor, shared, threads.outline);
+  const consent = useDocumentConsent(editor, shared, threads.outline, threads.threads);
   const readOnly = serverReadOnly || consent.gateReadOnly;
   useEffect(() => {
     editor.setEditable(!readOnly);

@@ -168,5 +168,7 @@ export function useDocumentThreads(
       />
     );
   }
-  return { panel, counts, showClause, revealKey, outline };
+  // The list itself feeds the clause cards' turn chips (issue #6) without a second stream.
+  const list = state.status === 'ready' ? state.threads : null;
+  return { panel, counts, showClause, revealKey, outline, threads: list };
 }

@@ -56,7 +56,7 @@ describe('GateBanner', () => {
         onChanged={vi.fn()}
       />,
     );
-    const banner = screen.getByRole('note', { name: 'Procesafspraken vaststellen' });
+    const banner = screen.getByRole('note', { name: 'Eerst de procesafspraken' });
     expect(banner.textContent).toContain(
       'Alleen-lezen tot alle partijen de procesafspraken hebben vastgesteld',
     );

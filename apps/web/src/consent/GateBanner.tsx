@@ -60,7 +60,7 @@ export function GateBanner({
   if (!gateBannerVisible(gate, kind, role)) return null;
   const facilitator = role === 'facilitator';
   return (
-    <div className="gate-banner" role="note" aria-label={t('consent.process.heading')}>
+    <div className="gate-banner" role="note" aria-label={t('consent.gate.label')}>
       {facilitator ? (
         <p className="gate-banner__text">{t('consent.gate.facilitator')}</p>
       ) : (

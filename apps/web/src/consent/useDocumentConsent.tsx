@@ -15,7 +15,6 @@ import { membershipOf } from '../membership';
 import { parseRoute, usePathname } from '../router';
 import { useSession } from '../useSession';
 import type { SharedDocument } from '../useSharedDocument';
-import { useThreads } from '../useThreads';
 import { useWorkspace } from '../WorkspacePage';
 import { ClauseConsentSection } from './ClauseConsentSection';
 import { GateBanner, gateKeepsReadOnly } from './GateBanner';
@@ -87,6 +86,8 @@ export function useDocumentConsent(
   editor: Editor,
   shared: SharedDocument,
   outline: DocumentOutline,
+  /** The document's threads as `useDocumentThreads` keeps them live (null until loaded). */
+  threads: readonly ThreadDto[] | null,
 ) {
   const route = parseRoute(usePathname());
   const workspaceId = route.page === 'document' ? route.workspaceId : null;
@@ -99,10 +100,6 @@ export function useDocumentConsent(
   const consentDocument = kind === 'agreement' || kind === 'process';
   const documentId = consentDocument ? (documentDto?.id ?? null) : null;
   const facilitation = useFacilitationState(consentDocument ? workspaceId : null);
-  const { state: threads } = useThreads(
-    consentDocument ? workspaceId : null,
-    consentDocument ? documentId : null,
-  );
   const me =
     data !== null && session.status === 'signed-in' ? membershipOf(data, session.user.id) : null;
   const state = facilitation.status === 'ready' ? facilitation.data : null;
@@ -113,7 +110,7 @@ export function useDocumentConsent(
     data?.members,
     outline,
     state?.rounds,
-    threads.status === 'ready' ? threads.threads : undefined,
+    threads ?? undefined,
   );
 
   const caret = useCaretClause(editor);
