@@ -248,6 +248,18 @@ function MeetingConsole({ workspace, member, timed, replace }: MeetingConsolePro
                       {isCurrent && (
                         <span className="badge badge--running">{t('meetings.console.now')}</span>
                       )}
+                      {entry.documentId !== null && (
+                        <Link
+                          href={`${paths.document(workspace.id, entry.documentId)}${
+                            entry.clauseId === null
+                              ? ''
+                              : `?clause=${encodeURIComponent(entry.clauseId)}`
+                          }`}
+                          className="button button--quiet button--small"
+                        >
+                          {t('meetings.console.openItem', { title: entry.title })}
+                        </Link>
+                      )}
                       {manage && running && !isCurrent && (
                         <button
                           type="button"
