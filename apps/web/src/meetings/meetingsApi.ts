@@ -13,7 +13,7 @@ import type {
   ThemeId,
   UpdateMeetingBody,
 } from '@akkoord/domain';
-import { ApiError, errorFromResponse } from '../apiClient';
+import { api, ApiError, errorFromResponse } from '../apiClient';
 
 /**
  * Fetch wrappers for the Meetings, Speaking queue and Parking lot routes of
@@ -38,8 +38,12 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
   } catch (cause) {
     throw new ApiError('network', 0, 'The server could not be reached', {}, null, { cause });
   }
-  if (!response.ok) throw await errorFromResponse(response);
-  return response;
+  if (response.ok) return response;
+  const error = await errorFromResponse(response);
+  // The session ended: apiClient tells the app on its own 401s only, so let one of its calls
+  // meet the same 401 (one extra request, only then).
+  if (error.code === 'unauthenticated') api.me().catch(() => undefined);
+  throw error;
 }
 
 async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
