@@ -87,6 +87,13 @@ export class ClauseNodeView extends CardNodeView {
     this.newParty.addEventListener('change', () => {
       this.chosen = this.newParty.value;
     });
+    // Locked text is contenteditable=false, so a click there places no caret by itself. The
+    // caret is what the side panel follows (consent, reopening), so put it at the text's start.
+    this.contentDOM.addEventListener('click', () => {
+      const pos = this.position();
+      if (pos === null || clauseLock(this.node) === null) return;
+      this.editor.commands.setTextSelection(pos + 3);
+    });
     this.threads.addEventListener('click', () => {
       const id = this.clauseId();
       if (id !== null) this.settings.value.showThreads?.(id);

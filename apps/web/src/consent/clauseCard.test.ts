@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { agreementWith, mountClauseEditor } from '../clauseEditorTesting';
 import { ClauseViewSettings } from '../clauseViewSettings';
 import '../testing';
+import { caretClause } from './useDocumentConsent';
 
 const parties: PartyDto[] = [
   { id: 'corp', name: 'Woonstad', kind: 'corporation', color: '#1d4ed8' },
@@ -137,5 +138,22 @@ describe('clause card: turn chips', () => {
     );
     settings.set({ parties, readOnly: false, turns: new Map() });
     expect(root.querySelector('.clause__turns')).toBeNull();
+  });
+});
+
+describe('the clause at the caret (what the consent section follows)', () => {
+  it('a click on locked text puts the caret in that clause; a selected clause node counts', () => {
+    const root = mount(new ClauseViewSettings({ parties, readOnly: false }), 'd1');
+    expect(caretClause(editor!.state)).toBeNull();
+    cardOf(root, 'c1')
+      .querySelector('.clause__content p')!
+      .dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(caretClause(editor!.state)).toEqual({ id: 'c1', locked: true });
+    let c2 = -1;
+    editor!.state.doc.descendants((node, pos) => {
+      if (node.type.name === 'clause' && node.attrs.id === 'c2') c2 = pos;
+    });
+    editor!.commands.setNodeSelection(c2);
+    expect(caretClause(editor!.state)).toEqual({ id: 'c2', locked: false });
   });
 });

@@ -1,5 +1,6 @@
 import {
   clauseTurns,
+  NODE,
   threadDigestOf,
   type ConsentRoundDto,
   type DocumentOutline,
@@ -9,6 +10,8 @@ import {
   type ThreadDto,
 } from '@akkoord/domain';
 import { clauseLock } from '@akkoord/domain/tiptap';
+import type { Node as PMNode } from '@tiptap/pm/model';
+import { NodeSelection, type EditorState } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { membershipOf } from '../membership';
@@ -20,18 +23,26 @@ import { ClauseConsentSection } from './ClauseConsentSection';
 import { GateBanner, gateKeepsReadOnly } from './GateBanner';
 import { useFacilitationState } from './useFacilitationState';
 
-/** The clause holding the caret, with its lock, as one string (stable for useSyncExternalStore). */
-function caretClauseKey(editor: Editor): string {
-  if (editor.isDestroyed) return '';
-  const $from = editor.state.selection.$from;
+/**
+ * The clause holding the caret (the selection's start, or a selected clause node) with
+ * whether it is locked; null outside a clause.
+ */
+export function caretClause(state: EditorState): { id: string; locked: boolean } | null {
+  const selection = state.selection;
+  const of = (node: PMNode) => {
+    const id: unknown = node.attrs.id;
+    return typeof id === 'string' && id !== '' ? { id, locked: clauseLock(node) !== null } : null;
+  };
+  // A selected clause node (a click on its card): the caret is "in" that clause too.
+  if (selection instanceof NodeSelection && selection.node.type.name === NODE.clause) {
+    return of(selection.node);
+  }
+  const $from = selection.$from;
   for (let depth = $from.depth; depth > 0; depth--) {
     const node = $from.node(depth);
-    if (node.type.name === 'clause') {
-      const id: unknown = node.attrs.id;
-      return typeof id === 'string' && id !== '' ? `${id}\u0000${clauseLock(node) ?? ''}` : '';
-    }
+    if (node.type.name === NODE.clause) return of(node);
   }
-  return '';
+  return null;
 }
 
 /** Tracks the clause at the caret; redraws only when that clause or its lock changes. */
@@ -45,10 +56,14 @@ function useCaretClause(editor: Editor): { id: string; locked: boolean } | null 
     },
     [editor],
   );
-  const key = useSyncExternalStore(subscribe, () => caretClauseKey(editor));
+  // A string snapshot: useSyncExternalStore compares by identity.
+  const key = useSyncExternalStore(subscribe, () => {
+    const found = editor.isDestroyed ? null : caretClause(editor.state);
+    return found === null ? '' : `${found.locked ? 'locked' : 'open'}:${found.id}`;
+  });
   if (key === '') return null;
-  const [id = '', lock = ''] = key.split('\u0000');
-  return { id, locked: lock !== '' };
+  const colon = key.indexOf(':');
+  return { id: key.slice(colon + 1), locked: key.slice(0, colon) === 'locked' };
 }
 
 const noTurns: ReadonlyMap<string, readonly PartyTurn[]> = new Map();
