@@ -309,7 +309,12 @@ function MeetingConsole({ workspace, member, timed, replace }: MeetingConsolePro
           title={t('meetings.console.endTitle')}
           confirmLabel={t('meetings.console.endConfirm')}
           onClose={() => setConfirmEnd(false)}
-          focusAfterClose={() => endButton.current}
+          // After ending, the button is gone: the page (with its link to the minutes) takes focus.
+          focusAfterClose={() =>
+            endButton.current?.isConnected === true
+              ? endButton.current
+              : document.getElementById('main-content')
+          }
           onConfirm={async () => {
             const answer = await meetingsApi.end(workspace.id, meeting.id);
             setConfirmEnd(false);
