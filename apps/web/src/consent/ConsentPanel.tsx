@@ -76,7 +76,9 @@ export function ConsentPanel({
   return (
     <section className="consent" aria-labelledby={headingId} data-consent-target={target.kind}>
       <Heading id={headingId} className="consent__heading">
-        {open !== null ? t('consent.running', { target: targetLabel }) : t('consent.title')}
+        {open !== null
+          ? t('consent.running', { target: targetLabel })
+          : t('consent.titleFor', { target: targetLabel })}
       </Heading>
       <div role="status" className="consent__status">
         {announcement !== null && <p className="notice notice--success">{announcement}</p>}

@@ -14,12 +14,14 @@ import type { Node as PMNode } from '@tiptap/pm/model';
 import { NodeSelection, type EditorState } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
 import { membershipOf } from '../membership';
 import { parseRoute, usePathname } from '../router';
 import { useSession } from '../useSession';
 import type { SharedDocument } from '../useSharedDocument';
 import { useWorkspace } from '../WorkspacePage';
 import { ClauseConsentSection } from './ClauseConsentSection';
+import { ConsentPanel } from './ConsentPanel';
 import { GateBanner, gateKeepsReadOnly } from './GateBanner';
 import { useFacilitationState } from './useFacilitationState';
 
@@ -104,6 +106,7 @@ export function useDocumentConsent(
   /** The document's threads as `useDocumentThreads` keeps them live (null until loaded). */
   threads: readonly ThreadDto[] | null,
 ) {
+  const { t } = useTranslation();
   const route = parseRoute(usePathname());
   const workspaceId = route.page === 'document' ? route.workspaceId : null;
   const session = useSession();
@@ -153,15 +156,29 @@ export function useDocumentConsent(
       (caret.locked ||
         (state?.locks ?? []).some((l) => l.documentId === documentId && l.clauseId === caret.id));
     panel = (
-      <ClauseConsentSection
-        workspaceId={workspaceId}
-        documentId={documentId}
-        clause={caret === null ? null : { id: caret.id, number: number ?? '?', locked }}
-        parties={data.parties}
-        member={me}
-        rounds={state?.rounds ?? []}
-        onChanged={reload}
-      />
+      <>
+        {/* On the process agreements: the round over the whole document (the gate) first. */}
+        {kind === 'process' && state !== null && (
+          <ConsentPanel
+            workspaceId={workspaceId}
+            target={{ kind: 'process', documentId }}
+            targetLabel={t('consent.processTarget')}
+            parties={data.parties}
+            member={me}
+            rounds={state.rounds}
+            onChanged={reload}
+          />
+        )}
+        <ClauseConsentSection
+          workspaceId={workspaceId}
+          documentId={documentId}
+          clause={caret === null ? null : { id: caret.id, number: number ?? '?', locked }}
+          parties={data.parties}
+          member={me}
+          rounds={state?.rounds ?? []}
+          onChanged={reload}
+        />
+      </>
     );
   }
   return { banner, panel, turns, gateReadOnly };
