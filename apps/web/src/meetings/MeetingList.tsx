@@ -1,5 +1,6 @@
 import type { MeetingDto, MeetingStatus } from '@akkoord/domain';
 import { useId, useState } from 'react';
+import { ConfirmDialog } from '../ConfirmDialog';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
 import { Link } from '../Link';
@@ -10,8 +11,10 @@ import { publishCurrentMeeting } from './useCurrentMeeting';
 interface MeetingListProps {
   workspaceId: string;
   meetings: readonly MeetingDto[];
-  /** The facilitator may start meetings; everyone else reads the list. */
+  /** The facilitator may start and end meetings; everyone else reads the list. */
   canManage: boolean;
+  /** After the facilitator ended a meeting here (the list reloads from the answer's event). */
+  onEnded?: (meeting: MeetingDto) => void;
 }
 
 /** The minutes page of an ended meeting (built by the minutes pages; the path is fixed). */
@@ -26,13 +29,14 @@ const statusClass: Record<MeetingStatus, string> = {
 };
 
 /** Every meeting of the workspace, planned and past, each with what can be done with it. */
-export function MeetingList({ workspaceId, meetings, canManage }: MeetingListProps) {
+export function MeetingList({ workspaceId, meetings, canManage, onEnded }: MeetingListProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' });
   const running = meetings.some((m) => m.status === 'running');
+  const [ending, setEnding] = useState<MeetingDto | null>(null);
 
   const start = async (meeting: MeetingDto): Promise<void> => {
     if (busy !== null) return;
@@ -50,7 +54,9 @@ export function MeetingList({ workspaceId, meetings, canManage }: MeetingListPro
 
   return (
     <section className="section" aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('meetings.list.heading')}</h2>
+      <h2 id={headingId} tabIndex={-1}>
+        {t('meetings.list.heading')}
+      </h2>
       {failure !== null && (
         <ErrorNotice error={failure} texts={{ conflict: t('meetings.list.startConflict') }} />
       )}
@@ -100,6 +106,16 @@ export function MeetingList({ workspaceId, meetings, canManage }: MeetingListPro
                         : t('meetings.list.open', { title: meeting.title })}
                     </Link>
                   )}
+                  {canManage && meeting.status === 'running' && (
+                    <button
+                      type="button"
+                      className="button button--danger-quiet button--small"
+                      data-testid="meeting-end"
+                      onClick={() => setEnding(meeting)}
+                    >
+                      {t('meetings.list.end', { title: meeting.title })}
+                    </button>
+                  )}
                   {meeting.status === 'ended' && (
                     <Link
                       href={minutesPath(workspaceId, meeting.id)}
@@ -115,6 +131,23 @@ export function MeetingList({ workspaceId, meetings, canManage }: MeetingListPro
         </ul>
       )}
       {canManage && running && <p className="section__note">{t('meetings.list.oneAtATime')}</p>}
+      {ending !== null && (
+        <ConfirmDialog
+          title={t('meetings.console.endTitle')}
+          confirmLabel={t('meetings.console.endConfirm')}
+          onClose={() => setEnding(null)}
+          // The end button goes away with the running meeting: the list's heading takes focus.
+          focusAfterClose={() => document.getElementById(headingId)}
+          onConfirm={async () => {
+            const answer = await meetingsApi.end(workspaceId, ending.id);
+            setEnding(null);
+            publishCurrentMeeting(workspaceId, { meeting: answer.meeting, receivedAt: Date.now() });
+            onEnded?.(answer.meeting);
+          }}
+        >
+          <p>{t('meetings.console.endBody')}</p>
+        </ConfirmDialog>
+      )}
     </section>
   );
 }

@@ -72,6 +72,10 @@ function MeetingsView({ workspace, member }: { workspace: WorkspaceDto; member: 
               workspaceId={workspace.id}
               meetings={meetings.data.meetings}
               canManage={manage}
+              onEnded={(meeting) => {
+                setAnnouncement(t('meetings.list.ended', { title: meeting.title }));
+                meetings.reload();
+              }}
             />
           )}
           {manage ? (

@@ -1,0 +1,80 @@
+import type { MeetingDto } from '@akkoord/domain';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { sampleWorkspace } from '../fixtures';
+import { fakeServer } from '../testing';
+import { agendaItem, quietEvents, runningMeeting } from './meetingTesting';
+import { MeetingsPage } from './MeetingsPage';
+
+const workspace = sampleWorkspace();
+const anna = { id: 'u_anna', email: 'anna@example.org', name: 'Anna de Vries' };
+const olga = { id: 'u_olga', email: 'olga@example.org', name: 'Olga Oosting' };
+
+function server(meetings: MeetingDto[]) {
+  let list = meetings;
+  return fakeServer((request) => {
+    if (request.path === '/api/workspaces/w_1') return { status: 200, body: { workspace } };
+    if (request.path === '/api/workspaces/w_1/meetings')
+      return { status: 200, body: { meetings: list } };
+    if (request.path === '/api/workspaces/w_1/parking') return { status: 200, body: { items: [] } };
+    const start = /^\/api\/workspaces\/w_1\/meetings\/(\w+)\/start$/.exec(request.path);
+    if (start) {
+      list = list.map((m) => (m.id === start[1] ? { ...m, status: 'running' } : m));
+      return { status: 200, body: { meeting: list.find((m) => m.id === start[1]) } };
+    }
+    if (request.path === '/api/workspaces/w_1/meetings/m1/end') {
+      list = list.map((m) => (m.id === 'm1' ? { ...m, status: 'ended' } : m));
+      return { status: 200, body: { meeting: list[0], minutes: {} } };
+    }
+    if (request.path.endsWith('/attend')) return { status: 204 };
+    return { status: 404 };
+  });
+}
+
+const planned = (id: string, title: string): MeetingDto =>
+  runningMeeting({
+    id,
+    title,
+    status: 'planned',
+    startedAt: null,
+    currentItemId: null,
+    items: [agendaItem({ timeboxMinutes: 30 }), agendaItem({ id: 'i2', timeboxMinutes: 15 })],
+  });
+
+describe('MeetingsPage', () => {
+  beforeEach(quietEvents);
+
+  it('lists meetings with their status; the facilitator starts one and lands on the console', async () => {
+    const requests = server([planned('m1', 'Overleg december'), planned('m2', 'Overleg januari')]);
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    const list = await screen.findByTestId('meeting-list');
+    const first = within(list).getAllByRole('listitem')[0]!;
+    expect(first.textContent).toContain('Gepland');
+    expect(first.textContent).toContain('2 agendapunten, 45 minuten');
+    fireEvent.click(screen.getByRole('button', { name: 'Vergadering starten: Overleg december' }));
+    await waitFor(() => expect(window.location.pathname).toBe('/w/w_1/vergaderingen/m1'));
+    expect(requests.some((r) => r.method === 'POST' && r.path.endsWith('/m1/start'))).toBe(true);
+    expect(screen.getByRole('region', { name: 'Vergadering plannen' })).toBeTruthy();
+  });
+
+  it('ends a running meeting from the list after confirmation and links to the minutes', async () => {
+    server([runningMeeting({ title: 'Overleg december' })]);
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Vergadering beëindigen: Overleg december' }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Beëindigen' }));
+    const minutes = await screen.findByRole('link', { name: 'Verslag: Overleg december' });
+    expect(minutes.getAttribute('href')).toBe('/w/w_1/vergaderingen/m1/verslag');
+    expect(screen.getByText(/Vergadering beëindigd: Overleg december/)).toBeTruthy();
+  });
+
+  it('shows others the list read-only, with the parking lot', async () => {
+    server([planned('m1', 'Overleg december')]);
+    render(<MeetingsPage workspaceId="w_1" user={olga} />);
+    await screen.findByTestId('meeting-list');
+    expect(screen.queryByRole('button', { name: /Vergadering starten/ })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Vergadering plannen' })).toBeNull();
+    expect(screen.getByRole('region', { name: 'Parkeerplaats' })).toBeTruthy();
+  });
+});
