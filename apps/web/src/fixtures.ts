@@ -7,6 +7,7 @@ export function sampleWorkspace(): WorkspaceDto {
     title: 'Prestatieafspraken Voorbeeldstad',
     municipality: 'Voorbeeldstad',
     period: '2026 – 2029',
+    processFirst: false,
     parties: [
       { id: 'p_corp', name: 'Woonstede', kind: 'corporation', color: '#1d4ed8' },
       { id: 'p_gem', name: 'Gemeente', kind: 'municipality', color: '#b45309' },
