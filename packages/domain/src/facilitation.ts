@@ -416,3 +416,14 @@ export interface FacilitationEventData {
   topic: FacilitationTopic;
   meetingId: string | null;
 }
+
+/**
+ * The parties whose consent and approval count: those with at least one negotiator. A party
+ * nobody negotiates for cannot state a position, and must not block every round forever.
+ */
+export function votingParties<P extends { id: string }>(
+  parties: readonly P[],
+  members: readonly { role: string; partyId: string | null }[],
+): P[] {
+  return parties.filter((p) => members.some((m) => m.role === 'negotiator' && m.partyId === p.id));
+}

@@ -9,6 +9,7 @@ import {
   type PositionBody,
   type RoundOutcome,
   type TallyDto,
+  votingParties,
 } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
@@ -107,7 +108,10 @@ export class ConsentService {
       at: this.now(),
     });
     if (!stated) throw new AppError('conflict', 'This round is closed');
-    const parties = (await this.d.workspaces.parties(workspaceId)).map((p) => p.id);
+    const parties = votingParties(
+      await this.d.workspaces.parties(workspaceId),
+      await this.d.workspaces.members(workspaceId),
+    ).map((p) => p.id);
     const now = (await this.d.store.round(workspaceId, roundId))!;
     const t = tally(parties, now.positions);
     if (!t.consent) {

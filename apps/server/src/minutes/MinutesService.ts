@@ -5,6 +5,7 @@ import {
   type ActionItemDto,
   type FacilitationTopic,
   type MinutesDto,
+  votingParties,
 } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
@@ -182,7 +183,10 @@ export class MinutesService {
     if (m.role !== 'negotiator' || m.partyId === null)
       throw new AppError('forbidden', 'Only a party’s negotiator can approve the minutes');
     await this.current(workspaceId, meetingId);
-    const parties = (await this.d.workspaces.parties(workspaceId)).map((p) => p.id);
+    const parties = votingParties(
+      await this.d.workspaces.parties(workspaceId),
+      await this.d.workspaces.members(workspaceId),
+    ).map((p) => p.id);
     const r = await this.d.store.approve(
       meetingId,
       m.partyId,

@@ -1,4 +1,4 @@
-import type { MemberDto, WorkspaceDto } from '@akkoord/domain';
+import { votingParties, type MemberDto, type WorkspaceDto } from '@akkoord/domain';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../Link';
@@ -45,7 +45,7 @@ export function ProcessConsentSection({
           workspaceId={workspace.id}
           target={{ kind: 'process', documentId: process.id }}
           targetLabel={t('consent.processTarget')}
-          parties={workspace.parties}
+          parties={votingParties(workspace.parties, workspace.members)}
           member={member}
           rounds={state.rounds}
           onChanged={facilitation.reload}

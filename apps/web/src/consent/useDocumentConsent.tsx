@@ -8,6 +8,7 @@ import {
   type PartyDto,
   type PartyTurn,
   type ThreadDto,
+  votingParties,
 } from '@akkoord/domain';
 import { clauseLock } from '@akkoord/domain/tiptap';
 import type { Node as PMNode } from '@tiptap/pm/model';
@@ -149,6 +150,7 @@ export function useDocumentConsent(
 
   let panel = null;
   if (workspaceId !== null && documentId !== null && data !== null && me !== null) {
+    const voting = votingParties(data.parties, data.members);
     const number =
       caret === null ? null : (outline.clauses.find((c) => c.id === caret.id)?.number ?? null);
     const locked =
@@ -163,7 +165,7 @@ export function useDocumentConsent(
             workspaceId={workspaceId}
             target={{ kind: 'process', documentId }}
             targetLabel={t('consent.processTarget')}
-            parties={data.parties}
+            parties={voting}
             member={me}
             rounds={state.rounds}
             onChanged={reload}
@@ -173,7 +175,7 @@ export function useDocumentConsent(
           workspaceId={workspaceId}
           documentId={documentId}
           clause={caret === null ? null : { id: caret.id, number: number ?? '?', locked }}
-          parties={data.parties}
+          parties={voting}
           member={me}
           rounds={state?.rounds ?? []}
           onChanged={reload}

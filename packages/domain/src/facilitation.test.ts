@@ -1,4 +1,11 @@
-import { tally, type Position, type PositionDto } from '@akkoord/domain';
+import {
+  secondsLeft,
+  tally,
+  votingParties,
+  type AgendaItemDto,
+  type Position,
+  type PositionDto,
+} from './facilitation';
 import { describe, expect, it } from 'vitest';
 
 const pos = (partyId: string, position: Position, at = 0): PositionDto => ({
@@ -51,5 +58,57 @@ describe('tally (CONS-3)', () => {
 
   it('CONS-3 nobody has spoken: every party is missing', () => {
     expect(tally(parties, [])).toMatchObject({ missing: parties, consent: false });
+  });
+});
+
+describe('votingParties (CONS-3)', () => {
+  const all = [{ id: 'A' }, { id: 'B' }, { id: 'C' }];
+  it('CONS-3 counts only parties with a negotiator, in the workspace order', () => {
+    const members = [
+      { role: 'negotiator', partyId: 'C' },
+      { role: 'facilitator', partyId: null },
+      { role: 'negotiator', partyId: 'A' },
+      { role: 'observer', partyId: null },
+    ];
+    expect(votingParties(all, members).map((p) => p.id)).toEqual(['A', 'C']);
+  });
+
+  it('CONS-3 a round over the voting parties reaches consent without the silent party', () => {
+    const voting = votingParties(all, [
+      { role: 'negotiator', partyId: 'A' },
+      { role: 'negotiator', partyId: 'B' },
+    ]).map((p) => p.id);
+    expect(tally(voting, [pos('A', 'agree'), pos('B', 'reservation')]).consent).toBe(true);
+    expect(tally(parties, [pos('A', 'agree'), pos('B', 'reservation')]).consent).toBe(false);
+  });
+});
+
+describe('secondsLeft (MEET-2)', () => {
+  const item = (over: Partial<AgendaItemDto>): AgendaItemDto => ({
+    id: 'i',
+    title: 'Punt',
+    documentId: null,
+    clauseId: null,
+    theme: null,
+    timeboxMinutes: 10,
+    spentSeconds: 0,
+    runningSince: null,
+    ...over,
+  });
+  const start = Date.parse('2026-12-01T19:00:00.000Z');
+
+  it('MEET-2 counts the time spent before plus the running stretch', () => {
+    const running = item({ spentSeconds: 120, runningSince: new Date(start).toISOString() });
+    expect(secondsLeft(running, start)).toBe(480);
+    expect(secondsLeft(running, start + 61_500)).toBe(419);
+  });
+
+  it('MEET-2 goes negative over time and stands still when not running', () => {
+    expect(secondsLeft(item({ spentSeconds: 660 }), start + 999_999)).toBe(-60);
+  });
+
+  it('MEET-2 a client clock behind the start never adds time', () => {
+    const running = item({ runningSince: new Date(start).toISOString() });
+    expect(secondsLeft(running, start - 5_000)).toBe(600);
   });
 });
