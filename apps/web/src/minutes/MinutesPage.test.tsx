@@ -223,7 +223,7 @@ describe('MinutesPage', () => {
     expect(list.textContent).toContain('Gemeente: nog niet goedgekeurd');
     fireEvent.click(screen.getByRole('button', { name: 'Verslag goedkeuren namens Gemeente' }));
     await waitFor(() =>
-      expect(screen.getByText('Je hebt versie 4 goedgekeurd namens Gemeente.')).toBeTruthy(),
+      expect(screen.getByText('U heeft versie 4 goedgekeurd namens Gemeente.')).toBeTruthy(),
     );
     expect(requests.find((r) => r.path.endsWith('/approve'))?.body).toEqual({ version: 4 });
     expect(screen.getByTestId('approvals').textContent).toContain(
@@ -251,7 +251,7 @@ describe('MinutesPage', () => {
       await screen.findByRole('button', { name: 'Verslag goedkeuren namens Gemeente' }),
     );
     expect((await screen.findByRole('alert')).textContent).toContain(
-      'Het verslag is gewijzigd sinds je het las',
+      'Het verslag is gewijzigd sinds u het las',
     );
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Gewijzigd' })).toBeTruthy());
     expect(screen.getByText('Versie 2')).toBeTruthy();
