@@ -187,6 +187,13 @@ void describe('accounts, negotiations and invitations in the browser', () => {
     await titleField.fill(title);
     await pageA.getByLabel('Gemeente', { exact: true }).fill('Voorbeeldstad');
     await pageA.getByLabel('Periode').fill('2026 – 2029');
+    // Process first is on by default (issue #6); this suite has both sides write the agreement
+    // right away, so A switches it off (the facilitator-mode suite covers the gate).
+    const processFirst = pageA.getByRole('checkbox', {
+      name: 'Eerst de procesafspraken vaststellen',
+    });
+    assert.equal(await processFirst.isChecked(), true);
+    await processFirst.uncheck();
     await pageA.getByRole('button', { name: 'Onderhandeling aanmaken' }).click();
 
     await pageA.getByRole('heading', { level: 1, name: title }).waitFor();

@@ -32,7 +32,7 @@ export class ClauseNodeView extends CardNodeView {
   private readonly addButton = element('button', 'clause__button', { type: 'button' });
   /** Open comment threads on this clause; only in the DOM when there are any. */
   private readonly threads = element('button', 'clause__threads', { type: 'button' });
-  /** "Vastgesteld 🔒" on a locked clause (issue #6); only in the DOM while locked. */
+  /** "Vastgesteld" with a padlock on a locked clause (issue #6); only in the DOM while locked. */
   private readonly lock = element('span', 'clause__lock', { 'data-clause-control': 'lock' });
   /** "Aan zet: Gemeente, Huurders"; only in the DOM while someone is to move. */
   private readonly turns = element('span', 'clause__turns');
@@ -163,11 +163,11 @@ export class ClauseNodeView extends CardNodeView {
     }
     const t = i18n.t.bind(i18n);
     if (this.lock.parentElement !== header) this.badge.after(this.lock);
-    const text = `${t('consent.lock.badge')} `;
+    const text = t('consent.lock.badge');
     const hidden = t('consent.lock.hidden');
     if (this.lock.firstChild?.textContent !== text || this.lock.lastChild?.textContent !== hidden) {
-      const icon = element('span', 'clause__lock-icon', { 'aria-hidden': 'true' });
-      icon.textContent = '🔒';
+      // Drawn in CSS: an emoji needs a colour-emoji font, which many installs lack (a box).
+      const icon = element('span', 'lock-icon', { 'aria-hidden': 'true' });
       const more = element('span', 'sr-only');
       more.textContent = hidden;
       this.lock.replaceChildren(document.createTextNode(text), icon, more);

@@ -88,7 +88,7 @@ export function ConsentPanel({
         <>
           {locked ? (
             <p className="consent__agreed" data-outcome="agreed">
-              <span aria-hidden="true">🔒 </span>
+              <span className="lock-icon" aria-hidden="true" />
               {t('consent.lock.badge')}
             </p>
           ) : last !== null ? (

@@ -49,12 +49,12 @@ const cardOf = (root: HTMLElement, id: 'c1' | 'c2') =>
   [...root.querySelectorAll<HTMLElement>('.clause')][id === 'c1' ? 0 : 1]!;
 
 describe('clause card: lock badge', () => {
-  it('a locked clause shows "Vastgesteld 🔒" with hidden words, and its text is not editable', () => {
+  it('a locked clause shows "Vastgesteld" with a padlock and hidden words, and its text is not editable', () => {
     const root = mount(new ClauseViewSettings({ parties, readOnly: false }), 'd1');
     const card = cardOf(root, 'c1');
     const badge = card.querySelector<HTMLElement>('[data-clause-control="lock"]')!;
-    expect(badge.textContent).toBe('Vastgesteld 🔒, vergrendeld: alle partijen hebben ingestemd');
-    expect(badge.querySelector('[aria-hidden="true"]')?.textContent).toBe('🔒');
+    expect(badge.textContent).toBe('Vastgesteld, vergrendeld: alle partijen hebben ingestemd');
+    expect(badge.querySelector('[aria-hidden="true"]')?.className).toBe('lock-icon');
     expect(card.getAttribute('data-locked')).toBe('true');
     expect(card.querySelector('.clause__content')?.getAttribute('contenteditable')).toBe('false');
   });
