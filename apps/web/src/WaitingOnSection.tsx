@@ -11,6 +11,7 @@ import { Link } from './Link';
 import { partyOf } from './membership';
 import { PartySwatchDot } from './PartySwatchDot';
 import { useLoader } from './useLoader';
+import { useThreadEvents } from './useWorkspaceEvents';
 import { waitingPartiesToShow } from './visitChanges';
 
 /**
@@ -28,6 +29,9 @@ export function WaitingOnSection({
   const { t } = useTranslation();
   const headingId = useId();
   const waiting = useLoader(`waiting-on:${workspace.id}`, () => api.waitingOn(workspace.id));
+  // Live: a new discussion or answer changes who is waited on (commitments change in the
+  // document and show on the next visit).
+  useThreadEvents(workspace.id, waiting.reload);
   const mine = member.partyId !== null;
 
   let body;

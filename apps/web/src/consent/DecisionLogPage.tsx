@@ -6,7 +6,7 @@ import { Link } from '../Link';
 import { PartySwatchDot } from '../PartySwatchDot';
 import { paths } from '../router';
 import { LoadFailedPage, LoadingPage } from '../StatusPages';
-import { useFacilitationEvents } from '../useFacilitationEvents';
+import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { useLoader } from '../useLoader';
 import { usePageTitle } from '../usePageTitle';
 import { useWorkspace, WorkspaceLoadFailed } from '../WorkspacePage';

@@ -1,5 +1,5 @@
 import { useLoader } from '../useLoader';
-import { useFacilitationEvents } from '../useFacilitationEvents';
+import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { consentApi } from './consentApi';
 
 /** The topics that change what `GET /facilitation` answers for consent, gate and locks. */

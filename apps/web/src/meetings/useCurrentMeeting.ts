@@ -1,7 +1,7 @@
 import type { MeetingDto } from '@akkoord/domain';
 import { useEffect, useSyncExternalStore } from 'react';
 import { ApiError } from '../apiClient';
-import { useFacilitationEvents } from '../useFacilitationEvents';
+import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { meetingsApi, type TimedMeeting } from './meetingsApi';
 import { clockOffset } from './serverClock';
 

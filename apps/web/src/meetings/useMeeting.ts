@@ -1,4 +1,4 @@
-import { useFacilitationEvents } from '../useFacilitationEvents';
+import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { useLoader } from '../useLoader';
 import { meetingsApi } from './meetingsApi';
 

@@ -1,5 +1,5 @@
 import type { SpeakingQueueDto } from '@akkoord/domain';
-import { useFacilitationEvents } from '../useFacilitationEvents';
+import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { useLoader } from '../useLoader';
 import { meetingsApi } from './meetingsApi';
 

@@ -8,7 +8,7 @@ import { Link } from '../Link';
 import { isReadOnly, membershipOf } from '../membership';
 import { paths } from '../router';
 import { LoadingPage, ProblemPage } from '../StatusPages';
-import { useFacilitationEvents } from '../useFacilitationEvents';
+import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { useLoader } from '../useLoader';
 import { usePageTitle } from '../usePageTitle';
 import { useWorkspace, WorkspaceLoadFailed } from '../WorkspacePage';

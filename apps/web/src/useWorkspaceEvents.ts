@@ -2,8 +2,8 @@ import type { FacilitationEventData, FacilitationTopic } from '@akkoord/domain';
 import { useEffect, useEffectEvent } from 'react';
 import { threadsApi } from './apiClient';
 
-/** `null`: the stream (re)connected and anything may have changed meanwhile. */
-type Listener = (topic: FacilitationTopic | null, meetingId: string | null) => void;
+/** `thread`: a comment thread changed; `null`: the stream (re)connected, anything may have. */
+type Listener = (topic: FacilitationTopic | 'thread' | null, meetingId: string | null) => void;
 
 interface Shared {
   source: EventSource;
@@ -30,6 +30,10 @@ function subscribe(workspaceId: string, listener: Listener): () => void {
       }
       for (const l of [...listeners]) l(data?.topic ?? null, data?.meetingId ?? null);
     });
+    // Which thread does not matter here: the server only sends threads this member may see.
+    source.addEventListener('thread', () => {
+      for (const l of [...listeners]) l('thread', null);
+    });
     shared = { source, listeners };
     streams.set(workspaceId, shared);
   }
@@ -43,6 +47,11 @@ function subscribe(workspaceId: string, listener: Listener): () => void {
     }
   };
 }
+
+/**
+ * The workspace's event stream (`GET /api/workspaces/:id/events`), shared by every part of the
+ * page that listens, so a page holds one connection however many panels follow it.
+ */
 
 /**
  * Calls `onChange` whenever one of `topics` changes in the workspace (facilitator mode's live
@@ -62,4 +71,15 @@ export function useFacilitationEvents(
       if (topic === null || wanted.has(topic)) changed(meetingId);
     });
   }, [workspaceId, key]);
+}
+
+/** Calls `onChange` whenever a comment thread of the workspace changes, and after reconnects. */
+export function useThreadEvents(workspaceId: string | null, onChange: () => void): void {
+  const changed = useEffectEvent(onChange);
+  useEffect(() => {
+    if (workspaceId === null || typeof EventSource === 'undefined') return undefined;
+    return subscribe(workspaceId, (topic) => {
+      if (topic === null || topic === 'thread') changed();
+    });
+  }, [workspaceId]);
 }
