@@ -3,8 +3,8 @@ import { AppError } from './errors';
 import { buildServer } from './server';
 
 /**
- * `pnpm demo`: seeds the demo negotiation "Prestatieafspraken Voorbeeldstad" (a facilitator and
- * one negotiator per party) into DATA_DIR and prints the logins. Running it again only prints.
+ * `pnpm demo`: seeds the demo negotiation "Prestatieafspraken Voorbeeldstad" (a facilitator,
+ * one negotiator per party and a planned first meeting) into DATA_DIR and prints the logins. Running it again only prints.
  * Demo data exists only when someone runs this.
  */
 const PASSWORD = 'akkoord-demo-2026';
@@ -52,6 +52,18 @@ async function seed(): Promise<void> {
         });
         await workspaces.acceptInvitation(user.user.id, inv.token);
       }
+      // A first meeting to try facilitator mode with: start it from "Vergaderingen".
+      const nextWeek = new Date(Date.now() + 7 * 24 * 3600 * 1000);
+      nextWeek.setUTCHours(18, 30, 0, 0);
+      await server.meetings.create(facilitator.user.id, ws.id, {
+        title: 'Eerste bestuurlijk overleg',
+        scheduledFor: nextWeek.toISOString(),
+        items: [
+          { title: 'Procesafspraken vaststellen', timeboxMinutes: 30 },
+          { title: 'Nieuwbouw en betaalbaarheid', theme: 'beschikbaarheid', timeboxMinutes: 45 },
+          { title: 'Rondvraag en parkeerplaats', timeboxMinutes: 15 },
+        ],
+      });
     }
     const lines = [
       '',
