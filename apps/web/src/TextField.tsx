@@ -19,7 +19,7 @@ interface FieldFrameProps {
  * Label, hint and error around one control. The error is tied to the control with
  * aria-describedby (read out with it) and comes before the hint, so it is heard first.
  */
-function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
+export function FieldFrame({ id, label, hint, error, className, children }: FieldFrameProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy =

@@ -158,13 +158,28 @@ export function onUnauthenticated(listener: (() => void) | null): void {
   unauthenticatedListener = listener;
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface SendOptions {
+  /**
+   * Whether a 401 tells the app that the session ended (`onUnauthenticated`). Default: yes, except
+   * on the /auth/ routes, where a 401 is the login form's answer to a wrong password.
+   */
+  reportUnauthenticated?: boolean;
+}
 
 /**
- * One API call. The session travels in the httpOnly cookie; the browser adds the Origin header
- * the server checks on state-changing requests by itself (same-origin fetch, non-GET).
+ * One API call, for `api` here and the feature modules' own wrappers (meetings, minutes,
+ * consent). The session travels in the httpOnly cookie; the browser adds the Origin header the
+ * server checks on state-changing requests by itself (same-origin fetch, non-GET). A failure is
+ * thrown as `ApiError` (`network` when no answer came).
  */
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
+export async function send(
+  method: Method,
+  path: string,
+  body?: unknown,
+  { reportUnauthenticated = !path.startsWith('/auth/') }: SendOptions = {},
+): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -181,7 +196,7 @@ async function send(method: Method, path: string, body?: unknown): Promise<Respo
   }
   if (response.ok) return response;
   const error = await errorFromResponse(response);
-  if (error.code === 'unauthenticated' && !path.startsWith('/auth/')) unauthenticatedListener?.();
+  if (error.code === 'unauthenticated' && reportUnauthenticated) unauthenticatedListener?.();
   throw error;
 }
 

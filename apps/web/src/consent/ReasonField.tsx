@@ -1,4 +1,5 @@
 import { useId, type Ref, type TextareaHTMLAttributes } from 'react';
+import { FieldFrame } from '../TextField';
 
 type ReasonFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> & {
   ref?: Ref<HTMLTextAreaElement>;
@@ -7,38 +8,20 @@ type ReasonFieldProps = Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> 
   error?: string | undefined;
 };
 
-/**
- * A labelled textarea with the markup of TextField (which has no multi-line variant): the
- * error before the hint, both tied to the control with aria-describedby.
- */
+/** A labelled textarea in TextField's frame (which has no multi-line variant of its own). */
 export function ReasonField({ label, hint, error, ...textarea }: ReasonFieldProps) {
   const id = useId();
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  const describedBy =
-    [error !== undefined ? errorId : null, hint !== undefined ? hintId : null]
-      .filter((part) => part !== null)
-      .join(' ') || undefined;
   return (
-    <div className="field consent-reason">
-      <label htmlFor={id}>{label}</label>
-      {hint !== undefined && (
-        <p id={hintId} className="field__hint">
-          {hint}
-        </p>
+    <FieldFrame id={id} label={label} hint={hint} error={error} className="consent-reason">
+      {(describedBy) => (
+        <textarea
+          id={id}
+          rows={3}
+          {...textarea}
+          aria-invalid={error !== undefined}
+          aria-describedby={describedBy}
+        />
       )}
-      {error !== undefined && (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={3}
-        {...textarea}
-        aria-invalid={error !== undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
+    </FieldFrame>
   );
 }

@@ -8,32 +8,15 @@ import type {
   ProcessGateDto,
   TallyDto,
 } from '@akkoord/domain';
-import { ApiError, errorFromResponse } from '../apiClient';
+import { send, type Method } from '../apiClient';
 
 /**
- * Fetch wrappers for "Consent rounds, decisions, gate, locks" in apps/server/FACILITATION.md.
- * apiClient.ts keeps its `send` private, so this module has its own small one with the same
- * behaviour: same-origin cookie, JSON, failures as `ApiError` (`network` when no answer).
+ * Fetch wrappers for "Consent rounds, decisions, gate, locks" in apps/server/FACILITATION.md, on
+ * apiClient's `send`. A 401 here is only thrown, not reported as the end of the session.
  */
 
-type Method = 'GET' | 'POST' | 'PUT';
-
 async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (cause) {
-    throw new ApiError('network', 0, 'The server could not be reached', {}, null, { cause });
-  }
-  if (!response.ok) throw await errorFromResponse(response);
+  const response = await send(method, path, body, { reportUnauthenticated: false });
   return (await response.json()) as T;
 }
 

@@ -1,5 +1,5 @@
 import type { UserDto, WorkspaceDto, MemberDto } from '@akkoord/domain';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '../AppShell';
 import { ErrorNotice } from '../ErrorNotice';
@@ -17,6 +17,27 @@ import { useMeetingList } from './useMeeting';
 
 /** `/w/:id/vergaderingen`: the meetings (planned, running, past), the plan form, the parking lot. */
 export function MeetingsPage({ workspaceId, user }: { workspaceId: string; user: UserDto }) {
+  return (
+    <MemberWorkspace workspaceId={workspaceId} user={user}>
+      {(workspace, member) => <MeetingsView workspace={workspace} member={member} />}
+    </MemberWorkspace>
+  );
+}
+
+/**
+ * Loads the workspace for a meeting page (this one and the minutes page) and answers the
+ * loading, the failure and "not a member" itself: `children` only gets a workspace the user
+ * is a member of.
+ */
+export function MemberWorkspace({
+  workspaceId,
+  user,
+  children,
+}: {
+  workspaceId: string;
+  user: UserDto;
+  children: (workspace: WorkspaceDto, member: MemberDto) => ReactNode;
+}) {
   const { t } = useTranslation();
   const workspace = useWorkspace(workspaceId);
   if (workspace.status === 'loading') return <LoadingPage />;
@@ -32,7 +53,7 @@ export function MeetingsPage({ workspaceId, user }: { workspaceId: string; user:
       />
     );
   }
-  return <MeetingsView workspace={workspace.data} member={member} />;
+  return children(workspace.data, member);
 }
 
 function MeetingsView({ workspace, member }: { workspace: WorkspaceDto; member: MemberDto }) {

@@ -13,38 +13,13 @@ import type {
   ThemeId,
   UpdateMeetingBody,
 } from '@akkoord/domain';
-import { api, ApiError, errorFromResponse } from '../apiClient';
+import { send, type Method } from '../apiClient';
 
 /**
  * Fetch wrappers for the Meetings, Speaking queue and Parking lot routes of
- * apps/server/FACILITATION.md. apiClient.ts keeps its `send` private, so this module has its own
- * small one with the same behaviour: same-origin cookie, JSON, failures as `ApiError`.
+ * apps/server/FACILITATION.md, on apiClient's `send`: a 401 here ends the session like
+ * apiClient's own calls.
  */
-
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (cause) {
-    throw new ApiError('network', 0, 'The server could not be reached', {}, null, { cause });
-  }
-  if (response.ok) return response;
-  const error = await errorFromResponse(response);
-  // The session ended: apiClient tells the app on its own 401s only, so let one of its calls
-  // meet the same 401 (one extra request, only then).
-  if (error.code === 'unauthenticated') api.me().catch(() => undefined);
-  throw error;
-}
 
 async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
   return (await (await send(method, path, body)).json()) as T;

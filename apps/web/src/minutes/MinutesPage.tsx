@@ -5,13 +5,12 @@ import { isApiError } from '../apiClient';
 import { AppShell } from '../AppShell';
 import { ErrorNotice } from '../ErrorNotice';
 import { Link } from '../Link';
-import { isReadOnly, membershipOf } from '../membership';
+import { MemberWorkspace } from '../meetings/MeetingsPage';
+import { isReadOnly } from '../membership';
 import { paths } from '../router';
-import { LoadingPage, ProblemPage } from '../StatusPages';
 import { useFacilitationEvents } from '../useWorkspaceEvents';
 import { useLoader } from '../useLoader';
 import { usePageTitle } from '../usePageTitle';
-import { useWorkspace, WorkspaceLoadFailed } from '../WorkspacePage';
 import { ActionItemsEditor } from './ActionItemsEditor';
 import { MinutesMarkdown } from './MinutesMarkdown';
 import { minutesApi } from './minutesApi';
@@ -28,22 +27,13 @@ interface MinutesPageProps {
  * by someone else reloads the parts (facilitation events `minutes` and `actions`).
  */
 export function MinutesPage({ workspaceId, meetingId, user }: MinutesPageProps) {
-  const { t } = useTranslation();
-  const workspace = useWorkspace(workspaceId);
-  if (workspace.status === 'loading') return <LoadingPage />;
-  if (workspace.status === 'failed') {
-    return <WorkspaceLoadFailed error={workspace.error} retry={workspace.reload} />;
-  }
-  const member = membershipOf(workspace.data, user.id);
-  if (member === null) {
-    return (
-      <ProblemPage
-        heading={t('workspace.notFoundHeading')}
-        body={<p>{t('workspace.notFoundBody')}</p>}
-      />
-    );
-  }
-  return <MinutesView workspace={workspace.data} member={member} meetingId={meetingId} />;
+  return (
+    <MemberWorkspace workspaceId={workspaceId} user={user}>
+      {(workspace, member) => (
+        <MinutesView workspace={workspace} member={member} meetingId={meetingId} />
+      )}
+    </MemberWorkspace>
+  );
 }
 
 function MinutesView({

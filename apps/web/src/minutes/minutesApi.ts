@@ -1,32 +1,13 @@
 import type { ActionItemBody, ActionItemDto, MinutesDto } from '@akkoord/domain';
-import { ApiError, errorFromResponse } from '../apiClient';
+import { send as apiSend, type Method } from '../apiClient';
 
 /**
- * Fetch wrappers for the 'Minutes and action items' routes of apps/server/FACILITATION.md.
- * apiClient.ts keeps its `send` private, so this module has its own small one with the same
- * behaviour: same-origin cookie, JSON, failures as `ApiError`.
+ * Fetch wrappers for the 'Minutes and action items' routes of apps/server/FACILITATION.md, on
+ * apiClient's `send`. A 401 here is only thrown, not reported as the end of the session.
  */
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-async function send(method: Method, path: string, body?: unknown): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(`/api${path}`, {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        Accept: 'application/json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  } catch (cause) {
-    throw new ApiError('network', 0, 'The server could not be reached', {}, null, { cause });
-  }
-  if (!response.ok) throw await errorFromResponse(response);
-  return response;
-}
+const send = (method: Method, path: string, body?: unknown): Promise<Response> =>
+  apiSend(method, path, body, { reportUnauthenticated: false });
 
 async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
   return (await (await send(method, path, body)).json()) as T;
