@@ -13,7 +13,9 @@ import {
 } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
-import { type ConsentDeps, nameOf, publish, requireFacilitator, requireMember } from './deps';
+import { publishFacilitation } from '../events/publishFacilitation';
+import { requireFacilitator, requireMember } from '../workspaces/memberChecks';
+import { type ConsentDeps, nameOf } from './deps';
 import type { ProcessGate } from './ProcessGate';
 
 /** How many closed rounds `GET /facilitation` carries besides the open ones. */
@@ -85,7 +87,7 @@ export class ConsentService {
     };
     if (!(await this.d.store.openRound(round)))
       throw new AppError('conflict', 'A round is already open on this target');
-    publish(this.d, workspaceId, ['consent'], meetingId);
+    publishFacilitation(this.d, workspaceId, ['consent'], meetingId);
     return (await this.d.store.round(workspaceId, round.id))!;
   }
 
@@ -115,7 +117,7 @@ export class ConsentService {
     const now = (await this.d.store.round(workspaceId, roundId))!;
     const t = tally(parties, now.positions);
     if (!t.consent) {
-      publish(this.d, workspaceId, ['consent'], now.meetingId);
+      publishFacilitation(this.d, workspaceId, ['consent'], now.meetingId);
       return { round: now, tally: t };
     }
     await this.agreed(now, userId);
@@ -140,7 +142,7 @@ export class ConsentService {
       false,
     );
     if (!closed) throw new AppError('conflict', 'This round is closed');
-    publish(this.d, workspaceId, ['consent'], round.meetingId);
+    publishFacilitation(this.d, workspaceId, ['consent'], round.meetingId);
     return (await this.d.store.round(workspaceId, roundId))!;
   }
 
@@ -166,7 +168,7 @@ export class ConsentService {
       target.kind === 'process',
     );
     if (!closed) return;
-    publish(this.d, workspaceId, ['consent'], round.meetingId);
+    publishFacilitation(this.d, workspaceId, ['consent'], round.meetingId);
     if (target.kind === 'process') {
       await this.gate.opened(workspaceId, round.meetingId);
       return;
@@ -199,7 +201,7 @@ export class ConsentService {
         details,
       );
     }
-    publish(this.d, workspaceId, ['locks'], round.meetingId);
+    publishFacilitation(this.d, workspaceId, ['locks'], round.meetingId);
   }
 
   private decisionOf(round: ConsentRoundDto, userId: string, name: string) {

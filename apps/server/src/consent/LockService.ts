@@ -1,7 +1,9 @@
 import { readClauses, type ClauseLockDto, type DecisionDto } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
-import { type ConsentDeps, nameOf, publish, requireFacilitator, requireMember } from './deps';
+import { publishFacilitation } from '../events/publishFacilitation';
+import { requireFacilitator, requireMember } from '../workspaces/memberChecks';
+import { type ConsentDeps, nameOf } from './deps';
 
 /** Clause locks as members see them, and reopening a locked clause (LOCK-3, CONS-4). */
 export class LockService {
@@ -65,7 +67,7 @@ export class LockService {
       },
       false,
     );
-    publish(this.d, workspaceId, ['locks', 'consent'], meetingId);
+    publishFacilitation(this.d, workspaceId, ['locks', 'consent'], meetingId);
     return (await this.d.store.decisions(workspaceId)).find((x) => x.id === id)!;
   }
 }

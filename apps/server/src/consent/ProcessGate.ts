@@ -1,7 +1,9 @@
 import type { ProcessGateDto } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
-import { type ConsentDeps, nameOf, publish, requireFacilitator, requireMember } from './deps';
+import { publishFacilitation } from '../events/publishFacilitation';
+import { requireFacilitator, requireMember } from '../workspaces/memberChecks';
+import { type ConsentDeps, nameOf } from './deps';
 
 /**
  * The process-first gate (GATE-1, GATE-2): in a workspace with `processFirst`, negotiators only
@@ -78,6 +80,6 @@ export class ProcessGate {
   async opened(workspaceId: string, meetingId: string | null): Promise<void> {
     for (const m of await this.d.workspaces.members(workspaceId))
       this.d.recheckSockets(workspaceId, m.userId);
-    publish(this.d, workspaceId, ['gate', 'consent'], meetingId);
+    publishFacilitation(this.d, workspaceId, ['gate', 'consent'], meetingId);
   }
 }

@@ -1,10 +1,9 @@
-import type { FacilitationTopic, MeetingDto } from '@akkoord/domain';
-import { AppError } from '../errors';
+import type { MeetingDto } from '@akkoord/domain';
 import type { EventHub } from '../events/EventHub';
 import type { DocumentReader } from '../http/routes/exportRoutes';
 import type { Logger } from '../logger';
 import type { AccessChanged } from '../workspaces/WorkspaceService';
-import type { Membership, WorkspaceStore } from '../workspaces/WorkspaceStore';
+import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
 import type { ClauseLocks } from './ClauseLocks';
 import type { ConsentStore } from './ConsentStore';
 
@@ -31,27 +30,6 @@ export interface ConsentDeps {
   now?: () => number;
 }
 
-/** Non-members get 404: a workspace's existence is not revealed to outsiders. */
-export async function requireMember(
-  workspaces: WorkspaceStore,
-  workspaceId: string,
-  userId: string,
-): Promise<Membership> {
-  const m = await workspaces.membership(workspaceId, userId);
-  if (!m) throw new AppError('not_found', 'Workspace not found');
-  return m;
-}
-
-export async function requireFacilitator(
-  workspaces: WorkspaceStore,
-  workspaceId: string,
-  userId: string,
-): Promise<Membership> {
-  const m = await requireMember(workspaces, workspaceId, userId);
-  if (m.role !== 'facilitator') throw new AppError('forbidden', 'Only the facilitator can do this');
-  return m;
-}
-
 /** The member's account name, as the decision log keeps it. */
 export async function nameOf(
   workspaces: WorkspaceStore,
@@ -59,25 +37,4 @@ export async function nameOf(
   userId: string,
 ): Promise<string> {
   return (await workspaces.members(workspaceId)).find((m) => m.userId === userId)?.name ?? '';
-}
-
-/** Announces what changed (MEET-7); an event never fails the change, which is stored already. */
-export function publish(
-  d: Pick<ConsentDeps, 'hub' | 'log'>,
-  workspaceId: string,
-  topics: readonly FacilitationTopic[],
-  meetingId: string | null,
-): void {
-  for (const topic of topics) {
-    try {
-      d.hub.publish({
-        type: 'facilitation',
-        workspaceId,
-        topic,
-        ...(meetingId !== null ? { meetingId } : {}),
-      });
-    } catch (err) {
-      d.log.error({ err }, 'event publish failed');
-    }
-  }
 }

@@ -12,11 +12,12 @@ import {
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
 import type { EventHub } from '../events/EventHub';
+import { publishFacilitation } from '../events/publishFacilitation';
 import type { DocumentReader } from '../http/routes/exportRoutes';
 import type { Logger } from '../logger';
 import { decodeSnapshot, encodeSnapshot } from '../visits/snapshot';
+import { requireFacilitator, requireMember } from '../workspaces/memberChecks';
 import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
-import { announce, memberOf, requireFacilitator } from './access';
 import { agendaRecords } from './agenda';
 import { toMeetingDto } from './meetingDto';
 import type { AgendaItemRecord, MeetingRecord, MeetingStore } from './MeetingStore';
@@ -84,12 +85,12 @@ export class MeetingService {
   // --- the API ---------------------------------------------------------------------------------
 
   async list(userId: string, workspaceId: string): Promise<MeetingDto[]> {
-    await memberOf(this.d.workspaces, workspaceId, userId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     return this.meetingsOf(workspaceId);
   }
 
   async meeting(userId: string, workspaceId: string, meetingId: string): Promise<MeetingDto> {
-    await memberOf(this.d.workspaces, workspaceId, userId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     return this.dto(await this.record(workspaceId, meetingId));
   }
 
@@ -137,7 +138,7 @@ export class MeetingService {
     const m = await this.record(workspaceId, meetingId);
     if (!(await this.d.store.delete(m.id)))
       throw new AppError('conflict', 'Only a meeting that has not started can be deleted');
-    announce(this.d.hub, this.d.log, workspaceId, 'meeting', meetingId);
+    publishFacilitation(this.d, workspaceId, ['meeting'], meetingId);
   }
 
   async start(userId: string, workspaceId: string, meetingId: string): Promise<MeetingDto> {
@@ -187,11 +188,11 @@ export class MeetingService {
 
   /** MEET-4: the member's party and role now; a repeat changes nothing and announces nothing. */
   async attend(userId: string, workspaceId: string, meetingId: string): Promise<void> {
-    const me = await memberOf(this.d.workspaces, workspaceId, userId);
+    const me = await requireMember(this.d.workspaces, workspaceId, userId);
     const m = await this.record(workspaceId, meetingId);
     const seen = (await this.d.store.attendees([m.id])).some((a) => a.userId === userId);
     if (!(await this.d.store.attend(m.id, userId, me, this.now()))) throw notRunning();
-    if (!seen) announce(this.d.hub, this.d.log, workspaceId, 'meeting', meetingId);
+    if (!seen) publishFacilitation(this.d, workspaceId, ['meeting'], meetingId);
   }
 
   /**
@@ -207,7 +208,7 @@ export class MeetingService {
     await this.facilitator(userId, workspaceId);
     const m = await this.record(workspaceId, meetingId);
     if (!(await this.d.store.end(m.id, this.now()))) throw notRunning();
-    announce(this.d.hub, this.d.log, workspaceId, 'queue', meetingId);
+    publishFacilitation(this.d, workspaceId, ['queue'], meetingId);
     const meeting = await this.changed(workspaceId, meetingId);
     const minutes = await this.d.minutes.draftFor(workspaceId, meetingId);
     return { meeting, minutes };
@@ -216,7 +217,7 @@ export class MeetingService {
   // -------------------------------------------------------------------------------------------
 
   private async facilitator(userId: string, workspaceId: string): Promise<void> {
-    requireFacilitator(await memberOf(this.d.workspaces, workspaceId, userId));
+    await requireFacilitator(this.d.workspaces, workspaceId, userId);
   }
 
   private async record(workspaceId: string, meetingId: string): Promise<MeetingRecord> {
@@ -255,7 +256,7 @@ export class MeetingService {
   }
 
   private async changed(workspaceId: string, meetingId: string): Promise<MeetingDto> {
-    announce(this.d.hub, this.d.log, workspaceId, 'meeting', meetingId);
+    publishFacilitation(this.d, workspaceId, ['meeting'], meetingId);
     return this.dto(await this.record(workspaceId, meetingId));
   }
 

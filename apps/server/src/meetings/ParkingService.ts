@@ -9,10 +9,11 @@ import { newId } from '../accounts/tokens';
 import type { CommentService } from '../comments/CommentService';
 import { AppError } from '../errors';
 import type { EventHub } from '../events/EventHub';
+import { publishFacilitation } from '../events/publishFacilitation';
 import type { Logger } from '../logger';
 import { canManage } from '../workspaces/access';
+import { requireMember, requireParticipant } from '../workspaces/memberChecks';
 import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
-import { announce, memberOf, requireParticipant } from './access';
 import type { MeetingStore } from './MeetingStore';
 import type { ParkingChange, ParkingRecord, ParkingStore } from './ParkingStore';
 
@@ -70,7 +71,7 @@ export class ParkingService {
   }
 
   async list(userId: string, workspaceId: string): Promise<ParkingItemDto[]> {
-    await memberOf(this.d.workspaces, workspaceId, userId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     return (await this.d.store.items(workspaceId)).map(toDto);
   }
 
@@ -79,7 +80,7 @@ export class ParkingService {
     workspaceId: string,
     body: CreateParkingBody,
   ): Promise<ParkingItemDto> {
-    requireParticipant(await memberOf(this.d.workspaces, workspaceId, userId));
+    await requireParticipant(this.d.workspaces, workspaceId, userId);
     if (
       body.meetingId !== undefined &&
       !(await this.d.meetings.meeting(workspaceId, body.meetingId))
@@ -108,7 +109,7 @@ export class ParkingService {
     itemId: string,
     body: ParkingUpdate,
   ): Promise<ParkingItemDto> {
-    const me = await memberOf(this.d.workspaces, workspaceId, userId);
+    const me = await requireMember(this.d.workspaces, workspaceId, userId);
     const item = await this.d.store.item(workspaceId, itemId);
     if (!item) throw new AppError('not_found', 'Parked topic not found');
     if (!canManage(me) && item.createdBy !== userId)
@@ -142,7 +143,7 @@ export class ParkingService {
 
   private async changed(workspaceId: string, itemId: string): Promise<ParkingItemDto> {
     const item = (await this.d.store.item(workspaceId, itemId))!;
-    announce(this.d.hub, this.d.log, workspaceId, 'parking', item.meetingId);
+    publishFacilitation(this.d, workspaceId, ['parking'], item.meetingId);
     return toDto(item);
   }
 }

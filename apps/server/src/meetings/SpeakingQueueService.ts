@@ -2,9 +2,10 @@ import type { SpeakingEntryDto, SpeakingQueueDto } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
 import type { EventHub } from '../events/EventHub';
+import { publishFacilitation } from '../events/publishFacilitation';
 import type { Logger } from '../logger';
+import { requireFacilitator, requireMember, requireParticipant } from '../workspaces/memberChecks';
 import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
-import { announce, memberOf, requireFacilitator, requireParticipant } from './access';
 import { speakingBalance } from './balance';
 import type { MeetingRecord, MeetingStore } from './MeetingStore';
 import type { SpeakingRecord, SpeakingStore } from './SpeakingStore';
@@ -46,14 +47,13 @@ export class SpeakingQueueService {
   }
 
   async queue(userId: string, workspaceId: string, meetingId: string): Promise<SpeakingQueueDto> {
-    await memberOf(this.d.workspaces, workspaceId, userId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     await this.meeting(workspaceId, meetingId);
     return this.snapshot(workspaceId, meetingId);
   }
 
   async raise(userId: string, workspaceId: string, meetingId: string): Promise<SpeakingEntryDto> {
-    const me = await memberOf(this.d.workspaces, workspaceId, userId);
-    requireParticipant(me);
+    const me = await requireParticipant(this.d.workspaces, workspaceId, userId);
     await this.running(workspaceId, meetingId);
     const id = newId('sq');
     const raised = await this.d.store.raise({
@@ -64,16 +64,16 @@ export class SpeakingQueueService {
       raisedAt: this.now(),
     });
     if (!raised) throw new AppError('conflict', 'Your hand is already raised');
-    announce(this.d.hub, this.d.log, workspaceId, 'queue', meetingId);
+    publishFacilitation(this.d, workspaceId, ['queue'], meetingId);
     return toEntryDto((await this.d.store.entries(meetingId)).find((e) => e.id === id)!);
   }
 
   /** Lowering a hand that is not up changes nothing (and says so with the same 204). */
   async lower(userId: string, workspaceId: string, meetingId: string): Promise<void> {
-    requireParticipant(await memberOf(this.d.workspaces, workspaceId, userId));
+    await requireParticipant(this.d.workspaces, workspaceId, userId);
     await this.meeting(workspaceId, meetingId);
     if (await this.d.store.lower(meetingId, userId, this.now()))
-      announce(this.d.hub, this.d.log, workspaceId, 'queue', meetingId);
+      publishFacilitation(this.d, workspaceId, ['queue'], meetingId);
   }
 
   /** Ends the current turn and gives the floor to `entryId` (default: the first waiting hand). */
@@ -83,7 +83,7 @@ export class SpeakingQueueService {
     meetingId: string,
     entryId: string | undefined,
   ): Promise<SpeakingQueueDto> {
-    requireFacilitator(await memberOf(this.d.workspaces, workspaceId, userId));
+    await requireFacilitator(this.d.workspaces, workspaceId, userId);
     await this.running(workspaceId, meetingId);
     const outcome = await this.d.store.giveFloor(meetingId, entryId ?? null, this.now());
     if (outcome === 'not-waiting') {
@@ -91,15 +91,15 @@ export class SpeakingQueueService {
         fields: { entryId: 'not a waiting hand in this meeting' },
       });
     }
-    announce(this.d.hub, this.d.log, workspaceId, 'queue', meetingId);
+    publishFacilitation(this.d, workspaceId, ['queue'], meetingId);
     return this.snapshot(workspaceId, meetingId);
   }
 
   async done(userId: string, workspaceId: string, meetingId: string): Promise<SpeakingQueueDto> {
-    requireFacilitator(await memberOf(this.d.workspaces, workspaceId, userId));
+    await requireFacilitator(this.d.workspaces, workspaceId, userId);
     await this.running(workspaceId, meetingId);
     await this.d.store.endTurn(meetingId, this.now());
-    announce(this.d.hub, this.d.log, workspaceId, 'queue', meetingId);
+    publishFacilitation(this.d, workspaceId, ['queue'], meetingId);
     return this.snapshot(workspaceId, meetingId);
   }
 

@@ -3,17 +3,18 @@ import {
   readClauses,
   type ActionItemBody,
   type ActionItemDto,
-  type FacilitationTopic,
   type MinutesDto,
   votingParties,
 } from '@akkoord/domain';
 import { newId } from '../accounts/tokens';
 import { AppError } from '../errors';
 import type { EventHub } from '../events/EventHub';
+import { publishFacilitation } from '../events/publishFacilitation';
 import type { DocumentReader } from '../http/routes/exportRoutes';
 import type { Logger } from '../logger';
 import { decodeSnapshot } from '../visits/snapshot';
-import type { Membership, WorkspaceStore } from '../workspaces/WorkspaceStore';
+import { requireMember, requireParticipant } from '../workspaces/memberChecks';
+import type { WorkspaceStore } from '../workspaces/WorkspaceStore';
 import { minutesPdf } from './minutesPdf';
 import type {
   ActionItemFields,
@@ -107,7 +108,7 @@ export class MinutesService {
     if (existing) return toMinutesDto(existing);
     const body = await this.generate(meeting);
     await this.d.store.createDraft(meetingId, body, this.now());
-    this.announce(workspaceId, 'minutes', meetingId);
+    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
     return toMinutesDto((await this.d.store.minutes(meetingId))!);
   }
 
@@ -150,7 +151,7 @@ export class MinutesService {
 
   /** MIN-1: the minutes; 404 until the meeting ended. A draft that failed is written now. */
   async get(userId: string, workspaceId: string, meetingId: string): Promise<MinutesDto> {
-    await this.member(userId, workspaceId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     return toMinutesDto(await this.current(workspaceId, meetingId));
   }
 
@@ -161,14 +162,14 @@ export class MinutesService {
     meetingId: string,
     input: { body: string; version: number },
   ): Promise<MinutesDto> {
-    requireParticipant(await this.member(userId, workspaceId));
+    await this.participant(userId, workspaceId);
     await this.current(workspaceId, meetingId);
     const r = await this.d.store.amend(meetingId, input.body, input.version, userId, this.now());
     if (r === 'missing') throw notFoundMinutes();
     if (r === 'locked') throw lockedError();
     if (r === 'stale')
       throw new AppError('conflict', 'Someone amended the minutes meanwhile; reload them');
-    this.announce(workspaceId, 'minutes', meetingId);
+    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
     return toMinutesDto((await this.d.store.minutes(meetingId))!);
   }
 
@@ -179,7 +180,7 @@ export class MinutesService {
     meetingId: string,
     version: number,
   ): Promise<MinutesDto> {
-    const m = await this.member(userId, workspaceId);
+    const m = await requireMember(this.d.workspaces, workspaceId, userId);
     if (m.role !== 'negotiator' || m.partyId === null)
       throw new AppError('forbidden', 'Only a party’s negotiator can approve the minutes');
     await this.current(workspaceId, meetingId);
@@ -199,7 +200,7 @@ export class MinutesService {
     if (r === 'locked') throw lockedError();
     if (r === 'stale')
       throw new AppError('conflict', 'The minutes changed since you read them; reload them');
-    this.announce(workspaceId, 'minutes', meetingId);
+    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
     return toMinutesDto((await this.d.store.minutes(meetingId))!);
   }
 
@@ -210,7 +211,7 @@ export class MinutesService {
     meetingId: string,
     format: 'md' | 'pdf',
   ): Promise<MinutesFile> {
-    await this.member(userId, workspaceId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     const meeting = await this.d.store.meeting(workspaceId, meetingId);
     if (!meeting) throw notFoundMeeting();
     const minutes = await this.current(workspaceId, meetingId);
@@ -232,7 +233,7 @@ export class MinutesService {
   // Action items
 
   async listActions(userId: string, workspaceId: string, meetingId: string) {
-    await this.member(userId, workspaceId);
+    await requireMember(this.d.workspaces, workspaceId, userId);
     await this.meeting(workspaceId, meetingId);
     return (await this.d.store.actions(meetingId)).map(toActionDto);
   }
@@ -243,7 +244,7 @@ export class MinutesService {
     meetingId: string,
     body: ActionItemBody,
   ): Promise<ActionItemDto> {
-    requireParticipant(await this.member(userId, workspaceId));
+    await this.participant(userId, workspaceId);
     await this.meeting(workspaceId, meetingId);
     await this.unlocked(meetingId);
     const fields = await this.checkedFields(workspaceId, {
@@ -254,7 +255,7 @@ export class MinutesService {
     });
     const id = newId('act');
     await this.d.store.addAction(meetingId, id, fields, userId, this.now());
-    this.announce(workspaceId, 'actions', meetingId);
+    publishFacilitation(this.d, workspaceId, ['actions'], meetingId);
     return toActionDto((await this.d.store.action(meetingId, id))!);
   }
 
@@ -265,7 +266,7 @@ export class MinutesService {
     actionId: string,
     body: Partial<ActionItemBody>,
   ): Promise<ActionItemDto> {
-    requireParticipant(await this.member(userId, workspaceId));
+    await this.participant(userId, workspaceId);
     await this.meeting(workspaceId, meetingId);
     const cur = await this.d.store.action(meetingId, actionId);
     if (!cur) throw new AppError('not_found', 'Action item not found');
@@ -277,7 +278,7 @@ export class MinutesService {
       due: body.due === undefined ? cur.due : body.due,
     });
     await this.d.store.updateAction(meetingId, actionId, fields);
-    this.announce(workspaceId, 'actions', meetingId);
+    publishFacilitation(this.d, workspaceId, ['actions'], meetingId);
     return toActionDto((await this.d.store.action(meetingId, actionId))!);
   }
 
@@ -287,13 +288,13 @@ export class MinutesService {
     meetingId: string,
     actionId: string,
   ): Promise<void> {
-    requireParticipant(await this.member(userId, workspaceId));
+    await this.participant(userId, workspaceId);
     await this.meeting(workspaceId, meetingId);
     if (!(await this.d.store.action(meetingId, actionId)))
       throw new AppError('not_found', 'Action item not found');
     await this.unlocked(meetingId);
     await this.d.store.deleteAction(meetingId, actionId);
-    this.announce(workspaceId, 'actions', meetingId);
+    publishFacilitation(this.d, workspaceId, ['actions'], meetingId);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -319,11 +320,14 @@ export class MinutesService {
     if (minutes?.status === 'locked') throw lockedError();
   }
 
-  private async member(userId: string, workspaceId: string): Promise<Membership> {
-    const m = await this.d.workspaces.membership(workspaceId, userId);
-    // Non-members get 404: a workspace's existence is not revealed to outsiders.
-    if (!m) throw new AppError('not_found', 'Workspace not found');
-    return m;
+  /** Observers read the minutes and action items but do not change them (403). */
+  private participant(userId: string, workspaceId: string) {
+    return requireParticipant(
+      this.d.workspaces,
+      workspaceId,
+      userId,
+      'Observers can read the minutes but not change them',
+    );
   }
 
   private async meeting(workspaceId: string, meetingId: string): Promise<MeetingFacts> {
@@ -341,18 +345,4 @@ export class MinutesService {
     await this.draftFor(workspaceId, meetingId);
     return (await this.d.store.minutes(meetingId))!;
   }
-
-  /** The change is stored already: a failing hub is logged, never a failed request. */
-  private announce(workspaceId: string, topic: FacilitationTopic, meetingId: string): void {
-    try {
-      this.d.hub.publish({ type: 'facilitation', workspaceId, topic, meetingId });
-    } catch (err) {
-      this.d.log.error({ err }, 'event publish failed');
-    }
-  }
-}
-
-function requireParticipant(m: Membership): void {
-  if (m.role === 'observer')
-    throw new AppError('forbidden', 'Observers can read the minutes but not change them');
 }
