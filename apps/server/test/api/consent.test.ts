@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   ClauseLockDto,
   ConsentRoundDto,
@@ -9,12 +9,10 @@ import type {
   TallyDto,
   WorkspaceDto,
 } from '@akkoord/domain';
-import { connectClient, waitFor, whenSynced, type Client } from '../helpers/clients';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { waitFor, type Client } from '../helpers/clients';
 import { clauseElement, findClauseElement, themeSectionOf } from '../helpers/yElements';
-import { openEventStream, type EventStreamClient } from './helpers/eventStream';
+import { facilitationWorld } from './helpers/facilitationWorld';
 import {
-  buildWorld,
   call,
   createWorkspace,
   expectError,
@@ -23,7 +21,6 @@ import {
   register,
   type ApiResponse,
   type TestUser,
-  type World,
 } from './helpers/http';
 import { storedAnywhere } from './helpers/sockets';
 
@@ -33,55 +30,34 @@ import { storedAnywhere } from './helpers/sockets';
  * clause and watches the server lock it, and a real event stream.
  */
 
-let srv: TestServer;
-let world: World;
 /** The tenants' negotiator: the third party, so consent needs all three. */
 let hurd: TestUser;
-const clients: Client[] = [];
-const streams: EventStreamClient[] = [];
 
-beforeAll(async () => {
-  srv = await startTestServer({}, { realAuth: true, eventHeartbeatMs: 300 });
-  world = await buildWorld(srv.url);
-  hurd = await register(srv.url, 'Henk');
-  const tenants = world.workspace.parties.find((p) => p.kind === 'tenants')!;
-  await join(srv.url, fac().token, wsId(), hurd, 'negotiator', tenants.id);
+const suite = facilitationWorld({
+  server: { eventHeartbeatMs: 300 },
+  setup: async () => {
+    hurd = await register(suite.srv.url, 'Henk');
+    const tenants = suite.world.workspace.parties.find((p) => p.kind === 'tenants')!;
+    await join(suite.srv.url, suite.fac().token, suite.wsId(), hurd, 'negotiator', tenants.id);
+  },
 });
-afterAll(async () => {
-  for (const s of streams.splice(0)) s.close();
-  for (const c of clients.splice(0)) c.destroy();
-  await srv?.stop();
-});
-
-const fac = () => world.users.facilitator;
-const corp = () => world.users.negotiatorA;
-const gem = () => world.users.negotiatorB;
-const obs = () => world.users.observer;
-const outsider = () => world.users.outsider;
-const wsId = () => world.workspace.id;
+const { fac, negA: corp, negB: gem, obs, outsider, wsId, syncClient } = suite;
 const api = (path: string) => `/api/workspaces/${wsId()}${path}`;
-
-async function syncClient(room: string, user: TestUser): Promise<Client> {
-  const c = connectClient(srv.wsUrl, room, { params: { token: user.token } });
-  clients.push(c);
-  await whenSynced(c);
-  return c;
-}
 
 /** A new clause in the agreement, written by the facilitator's sync client and stored. */
 async function newClause(): Promise<{ id: string; text: string; client: Client }> {
-  const client = await syncClient(world.docs.agreement.room, fac());
+  const client = await syncClient(suite.world.docs.agreement.room, fac());
   const id = `c-${randomUUID()}`;
   const text = `Clausule ${randomUUID()}`;
   const s = themeSectionOf(client.doc, 'betaalbaarheid');
   s.insert(s.length, [clauseElement({ id, text })]);
-  await waitFor(() => storedAnywhere(srv.dataDir, text), 10_000, 'clause stored');
+  await waitFor(() => storedAnywhere(suite.srv.dataDir, text), 10_000, 'clause stored');
   return { id, text, client };
 }
 
 const clauseTarget = (clauseId: string) => ({
   kind: 'clause',
-  documentId: world.docs.agreement.id,
+  documentId: suite.world.docs.agreement.id,
   clauseId,
 });
 
@@ -89,9 +65,12 @@ type RoundRes = ApiResponse<{ round: ConsentRoundDto }>;
 type PositionRes = ApiResponse<{ round: ConsentRoundDto; tally: TallyDto }>;
 
 const openRound = (user: TestUser, body: unknown): Promise<RoundRes> =>
-  call(srv.url, 'POST', api('/consent-rounds'), { token: user.token, body });
+  call(suite.srv.url, 'POST', api('/consent-rounds'), { token: user.token, body });
 const position = (user: TestUser, roundId: string, body: unknown): Promise<PositionRes> =>
-  call(srv.url, 'PUT', api(`/consent-rounds/${roundId}/position`), { token: user.token, body });
+  call(suite.srv.url, 'PUT', api(`/consent-rounds/${roundId}/position`), {
+    token: user.token,
+    body,
+  });
 
 async function openedRound(clauseId: string): Promise<ConsentRoundDto> {
   const res = await openRound(fac(), { target: clauseTarget(clauseId) });
@@ -137,9 +116,9 @@ describe('consent rounds', () => {
       await openRound(fac(), { target: clauseTarget('no-such') }),
       'target.clauseId',
     );
-    const notes = { kind: 'clause', documentId: world.docs.notesA.id, clauseId: 'x' };
+    const notes = { kind: 'clause', documentId: suite.world.docs.notesA.id, clauseId: 'x' };
     expectFieldError(await openRound(fac(), { target: notes }), 'target.documentId');
-    const processOnAgreement = { kind: 'process', documentId: world.docs.agreement.id };
+    const processOnAgreement = { kind: 'process', documentId: suite.world.docs.agreement.id };
     expectFieldError(await openRound(fac(), { target: processOnAgreement }), 'target.documentId');
     const { id } = await newClause();
     expectFieldError(
@@ -161,10 +140,14 @@ describe('consent rounds', () => {
     expect(first.status).toBe(200);
     const again = await position(corp(), round.id, { position: 'agree' });
     expect(again.body.round.positions).toEqual([
-      expect.objectContaining({ partyId: world.partyA.id, position: 'agree', userId: corp().id }),
+      expect.objectContaining({
+        partyId: suite.world.partyA.id,
+        position: 'agree',
+        userId: corp().id,
+      }),
     ]);
     expect(again.body.tally).toMatchObject({
-      agree: [world.partyA.id],
+      agree: [suite.world.partyA.id],
       object: [],
       consent: false,
     });
@@ -172,25 +155,29 @@ describe('consent rounds', () => {
   });
 
   it('CONS-3 LOCK-1 consent closes the round agreed, logs it, and the clause is agreed + locked in the document', async () => {
-    const stream = await openEventStream(srv.url, wsId(), { token: obs().token });
-    streams.push(stream);
+    const stream = await suite.events(obs());
     const { id, client } = await newClause();
-    const watcher = await syncClient(world.docs.agreement.room, obs());
+    const watcher = await syncClient(suite.world.docs.agreement.room, obs());
     const round = await openedRound(id);
     const done = await allAgree(round.id);
     expect(done.status).toBe(200);
     expect(done.body.tally.consent).toBe(true);
     expect(done.body.round).toMatchObject({ status: 'closed', outcome: 'agreed' });
 
-    const decisions = await call<{ decisions: DecisionDto[] }>(srv.url, 'GET', api('/decisions'), {
-      token: obs().token,
-    });
+    const decisions = await call<{ decisions: DecisionDto[] }>(
+      suite.srv.url,
+      'GET',
+      api('/decisions'),
+      {
+        token: obs().token,
+      },
+    );
     const decision = decisions.body.decisions.find((d) => d.roundId === round.id)!;
     expect(decision).toMatchObject({ kind: 'consent', outcome: 'agreed', target: round.target });
     expect(decision.positions.map((p) => p.position)).toEqual(['agree', 'reservation', 'agree']);
     expect(decision.positions[1]!.reason).toBe('mits jaarlijks herijkt');
 
-    const locks = await call<{ locks: ClauseLockDto[] }>(srv.url, 'GET', api('/locks'), {
+    const locks = await call<{ locks: ClauseLockDto[] }>(suite.srv.url, 'GET', api('/locks'), {
       token: gem().token,
     });
     expect(locks.body.locks).toContainEqual(
@@ -217,9 +204,12 @@ describe('consent rounds', () => {
   it('LOCK-3 only the facilitator reopens, with a reason; the clause is reopened and unlocked', async () => {
     const { id, client } = await newClause();
     const round = await openedRound(id);
-    const reopenPath = api(`/documents/${world.docs.agreement.id}/clauses/${id}/reopen`);
+    const reopenPath = api(`/documents/${suite.world.docs.agreement.id}/clauses/${id}/reopen`);
     const reopen = (user: TestUser, body: unknown) =>
-      call<{ decision: DecisionDto }>(srv.url, 'POST', reopenPath, { token: user.token, body });
+      call<{ decision: DecisionDto }>(suite.srv.url, 'POST', reopenPath, {
+        token: user.token,
+        body,
+      });
     expectError(await reopen(fac(), { reason: 'nog niet' }), 409, 'conflict');
     await allAgree(round.id);
     await waitFor(() => attr(client, id, 'locked') !== undefined, 5000, 'locked');
@@ -237,7 +227,7 @@ describe('consent rounds', () => {
     });
     await waitFor(() => attr(client, id, 'status') === 'reopened', 5000, 'status reopened');
     expect(attr(client, id, 'locked')).toBeUndefined();
-    const locks = await call<{ locks: ClauseLockDto[] }>(srv.url, 'GET', api('/locks'), {
+    const locks = await call<{ locks: ClauseLockDto[] }>(suite.srv.url, 'GET', api('/locks'), {
       token: fac().token,
     });
     expect(locks.body.locks.map((l) => l.clauseId)).not.toContain(id);
@@ -250,10 +240,15 @@ describe('consent rounds', () => {
     const round = await openedRound(id);
     await position(gem(), round.id, { position: 'object', reason: 'onbetaalbaar' });
     const close = (user: TestUser, body: unknown) =>
-      call<{ round: ConsentRoundDto }>(srv.url, 'POST', api(`/consent-rounds/${round.id}/close`), {
-        token: user.token,
-        body,
-      });
+      call<{ round: ConsentRoundDto }>(
+        suite.srv.url,
+        'POST',
+        api(`/consent-rounds/${round.id}/close`),
+        {
+          token: user.token,
+          body,
+        },
+      );
     expectError(await close(gem(), { outcome: 'not-agreed' }), 403, 'forbidden');
     expectFieldError(await close(fac(), { outcome: 'agreed' }), 'outcome');
     const res = await close(fac(), { outcome: 'not-agreed', reason: 'volgende keer verder' });
@@ -261,7 +256,7 @@ describe('consent rounds', () => {
     expectError(await close(fac(), { outcome: 'cancelled' }), 409, 'conflict');
     // A later position on the closed round changes nothing in the log.
     expectError(await position(gem(), round.id, { position: 'agree' }), 409);
-    const all = await call<{ decisions: DecisionDto[] }>(srv.url, 'GET', api('/decisions'), {
+    const all = await call<{ decisions: DecisionDto[] }>(suite.srv.url, 'GET', api('/decisions'), {
       token: corp().token,
     });
     expect(all.body.decisions.find((d) => d.roundId === round.id)).toMatchObject({
@@ -270,12 +265,12 @@ describe('consent rounds', () => {
       positions: [expect.objectContaining({ position: 'object', reason: 'onbetaalbaar' })],
     });
     expect(
-      await call(srv.url, 'GET', api('/decisions'), { token: outsider().token }),
+      await call(suite.srv.url, 'GET', api('/decisions'), { token: outsider().token }),
     ).toMatchObject({ status: 404 });
   });
 
   it('GET /facilitation and /consent-rounds give every member the whole picture; outsiders 404', async () => {
-    const state = await call<FacilitationStateDto>(srv.url, 'GET', api('/facilitation'), {
+    const state = await call<FacilitationStateDto>(suite.srv.url, 'GET', api('/facilitation'), {
       token: obs().token,
     });
     expect(state.status).toBe(200);
@@ -284,7 +279,7 @@ describe('consent rounds', () => {
     expect(state.body.rounds.length).toBeGreaterThan(0);
     expect(state.body.locks.length).toBeGreaterThan(0);
     const rounds = await call<{ rounds: ConsentRoundDto[] }>(
-      srv.url,
+      suite.srv.url,
       'GET',
       api('/consent-rounds'),
       { token: corp().token },
@@ -292,21 +287,21 @@ describe('consent rounds', () => {
     const opened = rounds.body.rounds.map((r) => r.openedAt);
     expect(opened).toEqual([...opened].sort().reverse());
     for (const path of ['/facilitation', '/consent-rounds', '/locks', '/process-gate'])
-      expectError(await call(srv.url, 'GET', api(path), { token: outsider().token }), 404);
+      expectError(await call(suite.srv.url, 'GET', api(path), { token: outsider().token }), 404);
   });
 });
 
 describe('processFirst on the workspace API', () => {
   it('GATE-1 defaults to false, is saved when sent, and the facilitator can change it', async () => {
-    const plain = await createWorkspace(srv.url, fac().token);
+    const plain = await createWorkspace(suite.srv.url, fac().token);
     expect(plain.processFirst).toBe(false);
-    const gated = await createWorkspace(srv.url, fac().token, {
+    const gated = await createWorkspace(suite.srv.url, fac().token, {
       title: 'Proces eerst',
       processFirst: true,
     });
     expect(gated.processFirst).toBe(true);
     const patch = (user: TestUser, body: unknown) =>
-      call<{ workspace: WorkspaceDto }>(srv.url, 'PATCH', `/api/workspaces/${plain.id}`, {
+      call<{ workspace: WorkspaceDto }>(suite.srv.url, 'PATCH', `/api/workspaces/${plain.id}`, {
         token: user.token,
         body,
       });
@@ -316,7 +311,7 @@ describe('processFirst on the workspace API', () => {
     // Other fields keep it.
     expect((await patch(fac(), { title: 'Anders' })).body.workspace.processFirst).toBe(true);
     expectFieldError(
-      await call(srv.url, 'POST', '/api/workspaces', {
+      await call(suite.srv.url, 'POST', '/api/workspaces', {
         token: fac().token,
         body: { title: 'X', processFirst: 1 },
       }),

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type {
   ConsentRoundDto,
   DecisionDto,
@@ -7,8 +7,7 @@ import type {
   ProcessGateDto,
 } from '@akkoord/domain';
 import { waitFor } from '../helpers/clients';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { openEventStream, type EventStreamClient } from './helpers/eventStream';
+import { facilitationWorld } from './helpers/facilitationWorld';
 import {
   buildWorld,
   call,
@@ -35,18 +34,10 @@ import {
  * socket writes within a second.
  */
 
-let srv: TestServer;
-const streams: EventStreamClient[] = [];
-
-beforeAll(async () => {
-  srv = await startTestServer({}, { realAuth: true, eventHeartbeatMs: 300 });
-});
+const suite = facilitationWorld({ server: { eventHeartbeatMs: 300 }, world: false });
 afterEach(async () => {
-  for (const s of streams.splice(0)) s.close();
+  suite.closeStreams();
   await closeAllSocks();
-});
-afterAll(async () => {
-  await srv?.stop();
 });
 
 interface GatedWorld extends World {
@@ -55,18 +46,18 @@ interface GatedWorld extends World {
 
 /** A negotiation working process first, with a negotiator for each of its three parties. */
 async function gatedWorld(): Promise<GatedWorld> {
-  const world = await buildWorld(srv.url);
-  const tenants = await register(srv.url, 'Henk');
+  const world = await buildWorld(suite.srv.url);
+  const tenants = await register(suite.srv.url, 'Henk');
   const party = world.workspace.parties.find((p) => p.kind === 'tenants')!;
   await join(
-    srv.url,
+    suite.srv.url,
     world.users.facilitator.token,
     world.workspace.id,
     tenants,
     'negotiator',
     party.id,
   );
-  const res = await call(srv.url, 'PATCH', `/api/workspaces/${world.workspace.id}`, {
+  const res = await call(suite.srv.url, 'PATCH', `/api/workspaces/${world.workspace.id}`, {
     token: world.users.facilitator.token,
     body: { processFirst: true },
   });
@@ -77,7 +68,7 @@ async function gatedWorld(): Promise<GatedWorld> {
 const api = (w: World, path: string) => `/api/workspaces/${w.workspace.id}${path}`;
 
 async function openSocket(room: string, user: TestUser): Promise<Sock> {
-  const s = openSock(srv.wsUrl, room, { token: user.token });
+  const s = openSock(suite.srv.wsUrl, room, { token: user.token });
   expect(await outcome(s)).toBe('open');
   return s;
 }
@@ -88,7 +79,7 @@ async function writableWithin(s: Sock, since: number, limitMs: number): Promise<
     const marker = `after-gate-${i}-${randomUUID()}`;
     const result = await tryWrite(s, marker, limitMs);
     if (result === 'write') {
-      expect(storedAnywhere(srv.dataDir, marker)).toBe(true);
+      expect(storedAnywhere(suite.srv.dataDir, marker)).toBe(true);
       return Date.now() - since;
     }
     expect(result).toBe('read');
@@ -97,7 +88,8 @@ async function writableWithin(s: Sock, since: number, limitMs: number): Promise<
 }
 
 const gateOf = async (w: World, user: TestUser) =>
-  (await call<ProcessGateDto>(srv.url, 'GET', api(w, '/process-gate'), { token: user.token })).body;
+  (await call<ProcessGateDto>(suite.srv.url, 'GET', api(w, '/process-gate'), { token: user.token }))
+    .body;
 
 describe('process first', () => {
   it('GATE-1 while the gate is closed negotiators only read the agreement; the facilitator writes', async () => {
@@ -128,7 +120,7 @@ describe('process first', () => {
     const fac = await openSocket(w.docs.agreement.room, w.users.facilitator);
     expect(await tryWrite(fac, `fac-${randomUUID()}`)).toBe('write');
     // After the facilitator's write stuck, an accepted negotiator write would have been stored.
-    expect(storedAnywhere(srv.dataDir, refused)).toBe(false);
+    expect(storedAnywhere(suite.srv.dataDir, refused)).toBe(false);
     expect(
       await tryWrite(
         await openSocket(w.docs.agreement.room, w.users.observer),
@@ -139,14 +131,11 @@ describe('process first', () => {
 
   it('GATE-2 consent on the process agreements opens the gate: an open negotiator socket writes within 1 s', async () => {
     const w = await gatedWorld();
-    const stream = await openEventStream(srv.url, w.workspace.id, {
-      token: w.users.observer.token,
-    });
-    streams.push(stream);
+    const stream = await suite.events(w.users.observer, w.workspace.id);
     const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorB);
     expect(await tryWrite(neg, `before-${randomUUID()}`)).toBe('read');
     const opened = await call<{ round: ConsentRoundDto }>(
-      srv.url,
+      suite.srv.url,
       'POST',
       api(w, '/consent-rounds'),
       {
@@ -157,7 +146,7 @@ describe('process first', () => {
     expect(opened.status).toBe(201);
     const roundId = opened.body.round.id;
     const agree = (u: TestUser) =>
-      call(srv.url, 'PUT', api(w, `/consent-rounds/${roundId}/position`), {
+      call(suite.srv.url, 'PUT', api(w, `/consent-rounds/${roundId}/position`), {
         token: u.token,
         body: { position: 'agree' },
       });
@@ -171,7 +160,7 @@ describe('process first', () => {
 
     const gate = await gateOf(w, w.users.observer);
     const decisions = (
-      await call<{ decisions: DecisionDto[] }>(srv.url, 'GET', api(w, '/decisions'), {
+      await call<{ decisions: DecisionDto[] }>(suite.srv.url, 'GET', api(w, '/decisions'), {
         token: w.users.observer.token,
       })
     ).body.decisions;
@@ -193,7 +182,7 @@ describe('process first', () => {
     const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorA);
     expect(await tryWrite(neg, `before-${randomUUID()}`)).toBe('read');
     const override = (u: TestUser, body: unknown) =>
-      call<ProcessGateDto>(srv.url, 'POST', api(w, '/process-gate/override'), {
+      call<ProcessGateDto>(suite.srv.url, 'POST', api(w, '/process-gate/override'), {
         token: u.token,
         body,
       });
@@ -208,7 +197,7 @@ describe('process first', () => {
     expect(await writableWithin(neg, t0, 1000)).toBeLessThan(1000);
     expectError(await override(w.users.facilitator, { reason: 'nog eens' }), 409, 'conflict');
     const decisions = (
-      await call<{ decisions: DecisionDto[] }>(srv.url, 'GET', api(w, '/decisions'), {
+      await call<{ decisions: DecisionDto[] }>(suite.srv.url, 'GET', api(w, '/decisions'), {
         token: w.users.negotiatorB.token,
       })
     ).body.decisions;
@@ -225,11 +214,11 @@ describe('process first', () => {
   });
 
   it('GATE-1 switching processFirst on and off re-checks open sockets at once', async () => {
-    const w = await buildWorld(srv.url);
+    const w = await buildWorld(suite.srv.url);
     const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorA);
     expect(await tryWrite(neg, `free-${randomUUID()}`)).toBe('write');
     const patch = (processFirst: boolean) =>
-      call(srv.url, 'PATCH', `/api/workspaces/${w.workspace.id}`, {
+      call(suite.srv.url, 'PATCH', `/api/workspaces/${w.workspace.id}`, {
         token: w.users.facilitator.token,
         body: { processFirst },
       });

@@ -1,20 +1,10 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ActionItemDto, FacilitationEventData, MeetingDto, MinutesDto } from '@akkoord/domain';
-import { startTestServer, type TestServer } from '../helpers/testServer';
 import { waitFor } from '../helpers/clients';
-import { openEventStream, type EventStreamClient } from './helpers/eventStream';
-import {
-  buildWorld,
-  call,
-  expectError,
-  expectFieldError,
-  join,
-  register,
-  type TestUser,
-  type World,
-} from './helpers/http';
+import { facilitationWorld } from './helpers/facilitationWorld';
+import { call, expectError, expectFieldError, join, register, type TestUser } from './helpers/http';
 
 /**
  * Minutes and action items (SPEC.md MIN-1..3, FACILITATION.md) against a real server: real
@@ -23,30 +13,13 @@ import {
  * clauses kept at the start) is written into their tables directly, as those modules would.
  */
 
-let srv: TestServer;
-let world: World;
-const streams: EventStreamClient[] = [];
-
-beforeAll(async () => {
-  srv = await startTestServer({}, { realAuth: true, eventHeartbeatMs: 300 });
-  world = await buildWorld(srv.url);
-});
-afterAll(async () => {
-  for (const s of streams.splice(0)) s.close();
-  await srv?.stop();
-});
-
-const fac = () => world.users.facilitator;
-const negA = () => world.users.negotiatorA;
-const negB = () => world.users.negotiatorB;
-const obs = () => world.users.observer;
-const outsider = () => world.users.outsider;
-const wsId = () => world.workspace.id;
+const suite = facilitationWorld({ server: { eventHeartbeatMs: 300 } });
+const { fac, negA, negB, obs, outsider, wsId } = suite;
 const meetingPath = (mid: string) => `/api/workspaces/${wsId()}/meetings/${mid}`;
 
 /** Writes into another module's table, as that module would have. */
 function writeDb(sql: string, ...params: unknown[]): void {
-  const db = new Database(path.join(srv.dataDir, 'akkoord.sqlite'), { fileMustExist: true });
+  const db = new Database(path.join(suite.srv.dataDir, 'akkoord.sqlite'), { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     db.prepare(sql).run(...params);
@@ -62,7 +35,7 @@ async function ok<T>(
   body?: unknown,
   status = 200,
 ): Promise<T> {
-  const res = await call<T>(srv.url, method, p, { token: user.token, body });
+  const res = await suite.as<T>(user, method, p, body);
   if (res.status !== status)
     throw new Error(`${method} ${p}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -91,7 +64,7 @@ async function endMeeting(mid: string): Promise<MinutesDto> {
 }
 
 const getMinutes = (user: TestUser, mid: string) =>
-  call<MinutesDto>(srv.url, 'GET', `${meetingPath(mid)}/minutes`, { token: user.token });
+  call<MinutesDto>(suite.srv.url, 'GET', `${meetingPath(mid)}/minutes`, { token: user.token });
 
 describe('minutes of a meeting', () => {
   let mid: string;
@@ -113,7 +86,11 @@ describe('minutes of a meeting', () => {
       negB(),
       'POST',
       `${meetingPath(mid)}/actions`,
-      { description: 'Grondprijs uitzoeken', ownerPartyId: world.partyB.id, due: '2027-01-15' },
+      {
+        description: 'Grondprijs uitzoeken',
+        ownerPartyId: suite.world.partyB.id,
+        due: '2027-01-15',
+      },
       201,
     );
     // What the consent module logs, and the clauses the meetings module kept at the start.
@@ -124,10 +101,14 @@ describe('minutes of a meeting', () => {
       'dec_1',
       wsId(),
       mid,
-      JSON.stringify({ kind: 'clause', documentId: world.docs.agreement.id, clauseId: 'c-x' }),
+      JSON.stringify({
+        kind: 'clause',
+        documentId: suite.world.docs.agreement.id,
+        clauseId: 'c-x',
+      }),
       JSON.stringify([
         {
-          partyId: world.partyA.id,
+          partyId: suite.world.partyA.id,
           position: 'agree',
           reason: '',
           userId: negA().id,
@@ -135,7 +116,7 @@ describe('minutes of a meeting', () => {
           at: '2026-12-01T19:00:00.000Z',
         },
         {
-          partyId: world.partyB.id,
+          partyId: suite.world.partyB.id,
           position: 'object',
           reason: 'Te duur voor de gemeente',
           userId: negB().id,
@@ -168,16 +149,18 @@ describe('minutes of a meeting', () => {
     expect(draft).toMatchObject({ meetingId: mid, status: 'draft', version: 1, approvals: [] });
     const md = draft.body;
     expect(md).toContain('# Verslag: Derde overleg \\*vet\\*');
-    expect(md).toContain(`- **${world.partyA.name}**: negotiatorA`);
-    expect(md).toContain(`- **${world.partyB.name}**: negotiatorB`);
+    expect(md).toContain(`- **${suite.world.partyA.name}**: negotiatorA`);
+    expect(md).toContain(`- **${suite.world.partyB.name}**: negotiatorB`);
     expect(md).toMatch(/- Nieuwbouw \(\d+ van 30 min\)/);
     expect(md).toContain('- **Artikel B-07**: geen akkoord');
-    expect(md).toContain(`  - ${world.partyB.name}: bezwaar — Te duur voor de gemeente`);
+    expect(md).toContain(`  - ${suite.world.partyB.name}: bezwaar — Te duur voor de gemeente`);
     expect(md).toContain(
       '- **Z-01** (verwijderd): ~~Een artikel dat tijdens het overleg verdween.~~',
     );
     expect(md).toContain('- Parkeerbeleid (buiten de afspraken)');
-    expect(md).toContain(`- Grondprijs uitzoeken — **${world.partyB.name}** (vóór 2027-01-15)`);
+    expect(md).toContain(
+      `- Grondprijs uitzoeken — **${suite.world.partyB.name}** (vóór 2027-01-15)`,
+    );
   });
 
   it('MIN-1 every member reads the minutes, observers too; outsiders get 404', async () => {
@@ -200,7 +183,7 @@ describe('minutes of a meeting', () => {
   });
 
   it('MIN-3 exports Markdown as an attachment with every section', async () => {
-    const res = await fetch(`${srv.url}${meetingPath(mid)}/minutes/export?format=md`, {
+    const res = await fetch(`${suite.srv.url}${meetingPath(mid)}/minutes/export?format=md`, {
       headers: { authorization: `Bearer ${obs().token}` },
     });
     expect(res.status).toBe(200);
@@ -221,7 +204,7 @@ describe('minutes of a meeting', () => {
   });
 
   it('MIN-3 exports a PDF that holds the text', async () => {
-    const res = await fetch(`${srv.url}${meetingPath(mid)}/minutes/export?format=pdf`, {
+    const res = await fetch(`${suite.srv.url}${meetingPath(mid)}/minutes/export?format=pdf`, {
       headers: { authorization: `Bearer ${negA().token}` },
     });
     expect(res.status).toBe(200);
@@ -237,7 +220,7 @@ describe('minutes of a meeting', () => {
   });
 
   it('MIN-3 refuses an unknown export format (400)', async () => {
-    const res = await call(srv.url, 'GET', `${meetingPath(mid)}/minutes/export?format=docx`, {
+    const res = await call(suite.srv.url, 'GET', `${meetingPath(mid)}/minutes/export?format=docx`, {
       token: fac().token,
     });
     expectFieldError(res, 'format');
@@ -251,17 +234,17 @@ describe('amending and approving', () => {
     const p = `${meetingPath(meeting.id)}/minutes`;
 
     expectError(
-      await call(srv.url, 'PUT', p, { token: obs().token, body: { body: 'x', version: 1 } }),
+      await call(suite.srv.url, 'PUT', p, { token: obs().token, body: { body: 'x', version: 1 } }),
       403,
       'forbidden',
     );
     expectFieldError(
-      await call(srv.url, 'PUT', p, { token: negA().token, body: { body: 'x' } }),
+      await call(suite.srv.url, 'PUT', p, { token: negA().token, body: { body: 'x' } }),
       'version',
     );
 
     const approved = await ok<MinutesDto>(negA(), 'POST', `${p}/approve`, { version: 1 });
-    expect(approved.approvals.map((a) => a.partyId)).toEqual([world.partyA.id]);
+    expect(approved.approvals.map((a) => a.partyId)).toEqual([suite.world.partyA.id]);
 
     const v2 = await ok<MinutesDto>(negB(), 'PUT', p, {
       body: `${v1.body}\nAanvulling.`,
@@ -271,7 +254,7 @@ describe('amending and approving', () => {
     expect(v2.updatedBy).toEqual({ userId: negB().id, name: negB().name });
     expect(v2.body).toContain('Aanvulling.');
 
-    const stale = await call(srv.url, 'PUT', p, {
+    const stale = await call(suite.srv.url, 'PUT', p, {
       token: fac().token,
       body: { body: 'overschreven', version: 1 },
     });
@@ -286,20 +269,23 @@ describe('amending and approving', () => {
 
     for (const u of [fac(), obs()])
       expectError(
-        await call(srv.url, 'POST', `${p}/approve`, { token: u.token, body: { version: 1 } }),
+        await call(suite.srv.url, 'POST', `${p}/approve`, { token: u.token, body: { version: 1 } }),
         403,
         'forbidden',
       );
     expectError(
-      await call(srv.url, 'POST', `${p}/approve`, { token: negA().token, body: { version: 2 } }),
+      await call(suite.srv.url, 'POST', `${p}/approve`, {
+        token: negA().token,
+        body: { version: 2 },
+      }),
       409,
       'conflict',
     );
 
     // Every party of the workspace must approve: the world has three, two with a negotiator.
-    const third = world.workspace.parties[2]!;
-    const negC = await register(srv.url, 'negotiatorC');
-    await join(srv.url, fac().token, wsId(), negC, 'negotiator', third.id);
+    const third = suite.world.workspace.parties[2]!;
+    const negC = await register(suite.srv.url, 'negotiatorC');
+    await join(suite.srv.url, fac().token, wsId(), negC, 'negotiator', third.id);
 
     await ok(negA(), 'POST', `${p}/approve`, { version: 1 });
     const two = await ok<MinutesDto>(negB(), 'POST', `${p}/approve`, { version: 1 });
@@ -309,21 +295,27 @@ describe('amending and approving', () => {
     expect(locked.status).toBe('locked');
     expect(locked.lockedAt).not.toBeNull();
     expect(locked.approvals.map((a) => a.partyId).sort()).toEqual(
-      [world.partyA.id, world.partyB.id, third.id].sort(),
+      [suite.world.partyA.id, suite.world.partyB.id, third.id].sort(),
     );
 
     expectError(
-      await call(srv.url, 'PUT', p, { token: negA().token, body: { body: 'later', version: 1 } }),
+      await call(suite.srv.url, 'PUT', p, {
+        token: negA().token,
+        body: { body: 'later', version: 1 },
+      }),
       409,
       'conflict',
     );
     expectError(
-      await call(srv.url, 'POST', `${p}/approve`, { token: negA().token, body: { version: 1 } }),
+      await call(suite.srv.url, 'POST', `${p}/approve`, {
+        token: negA().token,
+        body: { version: 1 },
+      }),
       409,
       'conflict',
     );
     expectError(
-      await call(srv.url, 'POST', `${meetingPath(meeting.id)}/actions`, {
+      await call(suite.srv.url, 'POST', `${meetingPath(meeting.id)}/actions`, {
         token: negA().token,
         body: { description: 'Te laat' },
       }),
@@ -339,35 +331,35 @@ describe('action items', () => {
     const p = `${meetingPath(meeting.id)}/actions`;
 
     expectError(
-      await call(srv.url, 'POST', p, { token: obs().token, body: { description: 'x' } }),
+      await call(suite.srv.url, 'POST', p, { token: obs().token, body: { description: 'x' } }),
       403,
       'forbidden',
     );
     expectError(
-      await call(srv.url, 'POST', p, { token: outsider().token, body: { description: 'x' } }),
+      await call(suite.srv.url, 'POST', p, { token: outsider().token, body: { description: 'x' } }),
       404,
       'not_found',
     );
     expectFieldError(
-      await call(srv.url, 'POST', p, { token: negA().token, body: {} }),
+      await call(suite.srv.url, 'POST', p, { token: negA().token, body: {} }),
       'description',
     );
     expectFieldError(
-      await call(srv.url, 'POST', p, {
+      await call(suite.srv.url, 'POST', p, {
         token: negA().token,
         body: { description: 'x', ownerPartyId: 'elders' },
       }),
       'ownerPartyId',
     );
     expectFieldError(
-      await call(srv.url, 'POST', p, {
+      await call(suite.srv.url, 'POST', p, {
         token: negA().token,
         body: { description: 'x', ownerUserId: outsider().id },
       }),
       'ownerUserId',
     );
     expectFieldError(
-      await call(srv.url, 'POST', p, {
+      await call(suite.srv.url, 'POST', p, {
         token: negA().token,
         body: { description: 'x', due: '2027-02-30' },
       }),
@@ -391,15 +383,15 @@ describe('action items', () => {
 
     const patched = await ok<{ action: ActionItemDto }>(fac(), 'PATCH', `${p}/${action.id}`, {
       due: '2027-03-01',
-      ownerPartyId: world.partyA.id,
+      ownerPartyId: suite.world.partyA.id,
     });
     expect(patched.action).toMatchObject({
       description: 'Notitie schrijven',
       due: '2027-03-01',
-      ownerPartyId: world.partyA.id,
+      ownerPartyId: suite.world.partyA.id,
     });
     expectError(
-      await call(srv.url, 'PATCH', `${p}/${action.id}`, {
+      await call(suite.srv.url, 'PATCH', `${p}/${action.id}`, {
         token: obs().token,
         body: { due: null },
       }),
@@ -413,12 +405,12 @@ describe('action items', () => {
     // The draft names the person and the party.
     const minutes = await endMeeting(meeting.id);
     expect(minutes.body).toContain(
-      `- Notitie schrijven — **${world.partyA.name}, negotiatorA** (vóór 2027-03-01)`,
+      `- Notitie schrijven — **${suite.world.partyA.name}, negotiatorA** (vóór 2027-03-01)`,
     );
 
     await ok(negB(), 'DELETE', `${p}/${action.id}`, undefined, 204);
     expectError(
-      await call(srv.url, 'DELETE', `${p}/${action.id}`, { token: negB().token }),
+      await call(suite.srv.url, 'DELETE', `${p}/${action.id}`, { token: negB().token }),
       404,
       'not_found',
     );
@@ -428,8 +420,7 @@ describe('action items', () => {
 
 describe('live events', () => {
   it('MIN-2 changes to minutes and actions reach members’ streams as facilitation events', async () => {
-    const s = await openEventStream(srv.url, wsId(), { token: obs().token });
-    streams.push(s);
+    const s = await suite.events(obs());
     expect(s.status).toBe(200);
     const meeting = await startedMeeting('Live');
     await ok(negA(), 'POST', `${meetingPath(meeting.id)}/actions`, { description: 'a' }, 201);

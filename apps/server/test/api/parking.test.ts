@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FacilitationEventData, MeetingDto, ParkingItemDto, ThreadDto } from '@akkoord/domain';
-import { connectClient, waitFor, whenSynced, type Client } from '../helpers/clients';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { waitFor } from '../helpers/clients';
 import { clauseElement, themeSectionOf } from '../helpers/yElements';
-import { openEventStream, type EventStreamClient } from './helpers/eventStream';
+import { facilitationWorld } from './helpers/facilitationWorld';
 import {
-  buildWorld,
   call,
   expectError,
   expectFieldError,
   type ApiResponse,
   type TestUser,
-  type World,
 } from './helpers/http';
 import { storedAnywhere } from './helpers/sockets';
 
@@ -20,59 +17,45 @@ import { storedAnywhere } from './helpers/sockets';
  * comment threads on a clause a real sync client wrote, the real event stream.
  */
 
-let srv: TestServer;
-let world: World;
 let shared: ThreadDto;
 /** Internal to party A: party B must not be able to park (or probe) it. */
 let internal: ThreadDto;
-const clients: Client[] = [];
-const streams: EventStreamClient[] = [];
 
-beforeAll(async () => {
-  srv = await startTestServer({}, { realAuth: true });
-  world = await buildWorld(srv.url);
-  const c = connectClient(srv.wsUrl, world.docs.agreement.room, {
-    params: { token: world.users.facilitator.token },
-  });
-  clients.push(c);
-  await whenSynced(c);
-  const s = themeSectionOf(c.doc, 'betaalbaarheid');
-  s.insert(s.length, [clauseElement({ id: 'cl-p', text: 'Servicekosten worden verrekend' })]);
-  await waitFor(() => storedAnywhere(srv.dataDir, 'Servicekosten worden verrekend'), 10_000);
-  const thread = async (visibility: 'shared' | 'party') => {
-    const res = await call<{ thread: ThreadDto }>(
-      srv.url,
-      'POST',
-      `/api/workspaces/${world.workspace.id}/documents/${world.docs.agreement.id}/threads`,
-      {
-        token: world.users.negotiatorA.token,
-        body: { visibility, clauseId: 'cl-p', body: 'Later bespreken' },
-      },
+const suite = facilitationWorld({
+  setup: async () => {
+    const c = await suite.syncClient(
+      suite.world.docs.agreement.room,
+      suite.world.users.facilitator,
     );
-    if (res.status !== 201) throw new Error(`thread: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body.thread;
-  };
-  [shared, internal] = await Promise.all([thread('shared'), thread('party')]);
+    const s = themeSectionOf(c.doc, 'betaalbaarheid');
+    s.insert(s.length, [clauseElement({ id: 'cl-p', text: 'Servicekosten worden verrekend' })]);
+    await waitFor(
+      () => storedAnywhere(suite.srv.dataDir, 'Servicekosten worden verrekend'),
+      10_000,
+    );
+    const thread = async (visibility: 'shared' | 'party') => {
+      const res = await suite.post<{ thread: ThreadDto }>(
+        suite.negA(),
+        `/api/workspaces/${suite.world.workspace.id}/documents/${suite.world.docs.agreement.id}/threads`,
+        { visibility, clauseId: 'cl-p', body: 'Later bespreken' },
+      );
+      if (res.status !== 201) throw new Error(`thread: ${res.status} ${JSON.stringify(res.body)}`);
+      return res.body.thread;
+    };
+    [shared, internal] = await Promise.all([thread('shared'), thread('party')]);
+  },
 });
-afterAll(async () => {
-  for (const s of streams.splice(0)) s.close();
-  for (const c of clients.splice(0)) c.destroy();
-  await srv?.stop();
-});
-
-const fac = () => world.users.facilitator;
-const negA = () => world.users.negotiatorA;
-const negB = () => world.users.negotiatorB;
-const parkingPath = (ws = world.workspace.id) => `/api/workspaces/${ws}/parking`;
+const { fac, negA, negB } = suite;
+const parkingPath = (ws = suite.world.workspace.id) => `/api/workspaces/${ws}/parking`;
 
 type ItemRes = ApiResponse<{ item: ParkingItemDto }>;
 const park = (u: TestUser, body: unknown): Promise<ItemRes> =>
-  call(srv.url, 'POST', parkingPath(), { token: u.token, body });
+  call(suite.srv.url, 'POST', parkingPath(), { token: u.token, body });
 const patch = (u: TestUser, id: string, body: unknown): Promise<ItemRes> =>
-  call(srv.url, 'PATCH', `${parkingPath()}/${id}`, { token: u.token, body });
-const list = async (u: TestUser = world.users.observer) =>
-  (await call<{ items: ParkingItemDto[] }>(srv.url, 'GET', parkingPath(), { token: u.token })).body
-    .items;
+  call(suite.srv.url, 'PATCH', `${parkingPath()}/${id}`, { token: u.token, body });
+const list = async (u: TestUser = suite.world.users.observer) =>
+  (await call<{ items: ParkingItemDto[] }>(suite.srv.url, 'GET', parkingPath(), { token: u.token }))
+    .body.items;
 
 describe('parking lot API', () => {
   it('MEET-6 facilitator and negotiators park topics; observers 403, outsiders 404, bad bodies 400', async () => {
@@ -89,10 +72,10 @@ describe('parking lot API', () => {
       createdBy: { userId: negA().id, name: negA().name },
     });
     expect((await park(fac(), { title: 'Agenda', scope: 'in-scope' })).status).toBe(201);
-    expectError(await park(world.users.observer, { title: 'x' }), 403, 'forbidden');
-    expectError(await park(world.users.outsider, { title: 'x' }), 404, 'not_found');
+    expectError(await park(suite.world.users.observer, { title: 'x' }), 403, 'forbidden');
+    expectError(await park(suite.world.users.outsider, { title: 'x' }), 404, 'not_found');
     expectError(
-      await call(srv.url, 'GET', parkingPath(), { token: world.users.outsider.token }),
+      await call(suite.srv.url, 'GET', parkingPath(), { token: suite.world.users.outsider.token }),
       404,
     );
     expectFieldError(await park(negA(), { title: '', scope: 'maybe' }), 'title', 'scope');
@@ -113,9 +96,9 @@ describe('parking lot API', () => {
 
   it('MEET-6 the facilitator or the creator changes an item; done items list after open ones', async () => {
     const m = await call<{ meeting: MeetingDto }>(
-      srv.url,
+      suite.srv.url,
       'POST',
-      `/api/workspaces/${world.workspace.id}/meetings`,
+      `/api/workspaces/${suite.world.workspace.id}/meetings`,
       { token: fac().token, body: { title: 'Overleg', scheduledFor: '2026-12-01T19:30:00Z' } },
     );
     const first = (await park(negA(), { title: 'Eerste', meetingId: m.body.meeting.id })).body.item;
@@ -123,8 +106,8 @@ describe('parking lot API', () => {
     const second = (await park(negB(), { title: 'Tweede' })).body.item;
 
     expectError(await patch(negB(), first.id, { status: 'done' }), 403, 'forbidden');
-    expectError(await patch(world.users.observer, first.id, { status: 'done' }), 403);
-    expectError(await patch(world.users.outsider, first.id, { status: 'done' }), 404);
+    expectError(await patch(suite.world.users.observer, first.id, { status: 'done' }), 403);
+    expectError(await patch(suite.world.users.outsider, first.id, { status: 'done' }), 404);
     expectError(await patch(fac(), 'pk_nope', { status: 'done' }), 404, 'not_found');
     expectFieldError(await patch(negA(), first.id, {}), '_');
 
@@ -148,10 +131,7 @@ describe('parking lot API', () => {
   });
 
   it('MEET-7 every parking change reaches the event stream without content', async () => {
-    const stream = await openEventStream(srv.url, world.workspace.id, {
-      token: world.users.observer.token,
-    });
-    streams.push(stream);
+    const stream = await suite.events(suite.obs());
     const item = (await park(negA(), { title: 'Geheim onderwerp' })).body.item;
     await patch(negA(), item.id, { status: 'done' });
     await waitFor(

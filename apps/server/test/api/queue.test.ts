@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   FacilitationEventData,
   MeetingDto,
@@ -6,16 +6,13 @@ import type {
   SpeakingQueueDto,
 } from '@akkoord/domain';
 import { waitFor } from '../helpers/clients';
-import { startTestServer, type TestServer } from '../helpers/testServer';
-import { openEventStream, type EventStreamClient } from './helpers/eventStream';
+import { facilitationWorld, recordingDrafter } from './helpers/facilitationWorld';
 import {
-  buildWorld,
   call,
   expectError,
   expectFieldError,
   type ApiResponse,
   type TestUser,
-  type World,
 } from './helpers/http';
 
 /**
@@ -23,49 +20,18 @@ import {
  * the real event stream.
  */
 
-let srv: TestServer;
-let world: World;
-const streams: EventStreamClient[] = [];
-
-beforeAll(async () => {
-  srv = await startTestServer(
-    {},
-    {
-      realAuth: true,
-      minutesDrafter: {
-        draftFor: (_w, meetingId) =>
-          Promise.resolve({
-            meetingId,
-            status: 'draft',
-            body: '',
-            version: 1,
-            approvals: [],
-            updatedAt: new Date().toISOString(),
-            updatedBy: null,
-            lockedAt: null,
-          }),
-      },
-    },
-  );
-  world = await buildWorld(srv.url);
-});
-afterAll(async () => {
-  for (const s of streams.splice(0)) s.close();
-  await srv?.stop();
-});
-
-const fac = () => world.users.facilitator;
-const negA = () => world.users.negotiatorA;
-const negB = () => world.users.negotiatorB;
-const meetingPath = (id: string, ws = world.workspace.id) => `/api/workspaces/${ws}/meetings/${id}`;
+const suite = facilitationWorld({ server: { minutesDrafter: recordingDrafter() } });
+const { fac, negA, negB } = suite;
+const meetingPath = (id: string, ws = suite.world.workspace.id) =>
+  `/api/workspaces/${ws}/meetings/${id}`;
 
 const post = <T>(user: TestUser, path: string, body?: unknown): Promise<ApiResponse<T>> =>
-  call<T>(srv.url, 'POST', path, { token: user.token, ...(body !== undefined ? { body } : {}) });
+  suite.post<T>(user, path, body);
 
 async function meeting(start: boolean): Promise<MeetingDto> {
   const created = await post<{ meeting: MeetingDto }>(
     fac(),
-    `/api/workspaces/${world.workspace.id}/meetings`,
+    `/api/workspaces/${suite.world.workspace.id}/meetings`,
     { title: 'Overleg', scheduledFor: '2026-12-01T19:30:00Z' },
   );
   if (start) await post(fac(), `${meetingPath(created.body.meeting.id)}/start`);
@@ -74,9 +40,12 @@ async function meeting(start: boolean): Promise<MeetingDto> {
 
 const raise = (u: TestUser, id: string) =>
   post<{ entry: SpeakingEntryDto }>(u, `${meetingPath(id)}/queue`);
-const queueOf = async (id: string, u: TestUser = world.users.observer) =>
-  (await call<SpeakingQueueDto>(srv.url, 'GET', `${meetingPath(id)}/queue`, { token: u.token }))
-    .body;
+const queueOf = async (id: string, u: TestUser = suite.world.users.observer) =>
+  (
+    await call<SpeakingQueueDto>(suite.srv.url, 'GET', `${meetingPath(id)}/queue`, {
+      token: u.token,
+    })
+  ).body;
 
 describe('speaking queue API', () => {
   it('MEET-5 a participant raises their own hand once; observers and outsiders cannot', async () => {
@@ -89,22 +58,22 @@ describe('speaking queue API', () => {
     expect(first.status).toBe(201);
     expect(first.body.entry).toMatchObject({
       userId: negA().id,
-      partyId: world.partyA.id,
+      partyId: suite.world.partyA.id,
       status: 'waiting',
       startedAt: null,
     });
     expectError(await raise(negA(), m.id), 409, 'conflict');
-    expectError(await raise(world.users.observer, m.id), 403, 'forbidden');
-    expectError(await raise(world.users.outsider, m.id), 404, 'not_found');
+    expectError(await raise(suite.world.users.observer, m.id), 403, 'forbidden');
+    expectError(await raise(suite.world.users.outsider, m.id), 404, 'not_found');
     expectError(
-      await call(srv.url, 'GET', `${meetingPath(m.id)}/queue`, {
-        token: world.users.outsider.token,
+      await call(suite.srv.url, 'GET', `${meetingPath(m.id)}/queue`, {
+        token: suite.world.users.outsider.token,
       }),
       404,
     );
 
     // Lowering withdraws; then the hand may go up again.
-    const lowered = await call(srv.url, 'DELETE', `${meetingPath(m.id)}/queue/mine`, {
+    const lowered = await call(suite.srv.url, 'DELETE', `${meetingPath(m.id)}/queue/mine`, {
       token: negA().token,
     });
     expect(lowered.status).toBe(204);
@@ -146,21 +115,20 @@ describe('speaking queue API', () => {
     expect(q3.body.entries.map((e) => e.status)).toEqual(['done', 'waiting', 'done']);
     expect(q3.body.balance).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ partyId: world.partyA.id, turns: 1 }),
-        expect.objectContaining({ partyId: world.partyB.id, turns: 0, seconds: 0 }),
+        expect.objectContaining({ partyId: suite.world.partyA.id, turns: 1 }),
+        expect.objectContaining({ partyId: suite.world.partyB.id, turns: 0, seconds: 0 }),
         expect.objectContaining({ partyId: null, turns: 1 }),
       ]),
     );
     // Every party of the workspace is in the balance, even before it spoke.
     expect(q3.body.balance.filter((b) => b.partyId !== null).map((b) => b.partyId)).toEqual(
-      world.workspace.parties.map((p) => p.id),
+      suite.world.workspace.parties.map((p) => p.id),
     );
     await post(fac(), `${meetingPath(m.id)}/end`);
   });
 
   it('MEET-5 MEET-7 ending the meeting ends the running turn; changes reach the event stream', async () => {
-    const stream = await openEventStream(srv.url, world.workspace.id, { token: negB().token });
-    streams.push(stream);
+    const stream = await suite.events(negB());
     const m = await meeting(true);
     await raise(negB(), m.id);
     await post(fac(), `${meetingPath(m.id)}/queue/next`, {});
