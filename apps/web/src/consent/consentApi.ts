@@ -12,11 +12,11 @@ import { send, type Method } from '../apiClient';
 
 /**
  * Fetch wrappers for "Consent rounds, decisions, gate, locks" in apps/server/FACILITATION.md, on
- * apiClient's `send`. A 401 here is only thrown, not reported as the end of the session.
+ * apiClient's `send` (a 401 ends the session, as everywhere).
  */
 
 async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await send(method, path, body, { reportUnauthenticated: false });
+  const response = await send(method, path, body);
   return (await response.json()) as T;
 }
 

@@ -1,13 +1,10 @@
 import type { ActionItemBody, ActionItemDto, MinutesDto } from '@akkoord/domain';
-import { send as apiSend, type Method } from '../apiClient';
+import { send, type Method } from '../apiClient';
 
 /**
  * Fetch wrappers for the 'Minutes and action items' routes of apps/server/FACILITATION.md, on
- * apiClient's `send`. A 401 here is only thrown, not reported as the end of the session.
+ * apiClient's `send` (a 401 ends the session, as everywhere).
  */
-
-const send = (method: Method, path: string, body?: unknown): Promise<Response> =>
-  apiSend(method, path, body, { reportUnauthenticated: false });
 
 async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
   return (await (await send(method, path, body)).json()) as T;
