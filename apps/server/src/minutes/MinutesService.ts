@@ -19,6 +19,8 @@ import { minutesPdf } from './minutesPdf';
 import type {
   ActionItemFields,
   ActionItemRecord,
+  AmendResult,
+  ApproveResult,
   MeetingFacts,
   MinutesRecord,
   MinutesStore,
@@ -51,6 +53,13 @@ const badField = (field: string, message: string) =>
   new AppError('validation_failed', 'Some fields are missing or invalid', {
     fields: { [field]: message },
   });
+
+/** The store's refusal as the API answers it: 404 without minutes, 409 when locked or stale. */
+function refuseUnless(r: AmendResult | ApproveResult, staleMessage: string): void {
+  if (r === 'missing') throw notFoundMinutes();
+  if (r === 'locked') throw lockedError();
+  if (r === 'stale') throw new AppError('conflict', staleMessage);
+}
 
 /** A file name without path or quoting trouble: ASCII letters, digits and dashes. */
 export function safeFileName(title: string, ext: string): string {
@@ -108,8 +117,7 @@ export class MinutesService {
     if (existing) return toMinutesDto(existing);
     const body = await this.generate(meeting);
     await this.d.store.createDraft(meetingId, body, this.now());
-    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
-    return toMinutesDto((await this.d.store.minutes(meetingId))!);
+    return this.minutesChanged(workspaceId, meetingId);
   }
 
   private async generate(meeting: MeetingFacts): Promise<string> {
@@ -165,12 +173,8 @@ export class MinutesService {
     await this.participant(userId, workspaceId);
     await this.current(workspaceId, meetingId);
     const r = await this.d.store.amend(meetingId, input.body, input.version, userId, this.now());
-    if (r === 'missing') throw notFoundMinutes();
-    if (r === 'locked') throw lockedError();
-    if (r === 'stale')
-      throw new AppError('conflict', 'Someone amended the minutes meanwhile; reload them');
-    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
-    return toMinutesDto((await this.d.store.minutes(meetingId))!);
+    refuseUnless(r, 'Someone amended the minutes meanwhile; reload them');
+    return this.minutesChanged(workspaceId, meetingId);
   }
 
   /** MIN-2: a negotiator approves the version they read, for their own party. */
@@ -196,12 +200,8 @@ export class MinutesService {
       parties,
       this.now(),
     );
-    if (r === 'missing') throw notFoundMinutes();
-    if (r === 'locked') throw lockedError();
-    if (r === 'stale')
-      throw new AppError('conflict', 'The minutes changed since you read them; reload them');
-    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
-    return toMinutesDto((await this.d.store.minutes(meetingId))!);
+    refuseUnless(r, 'The minutes changed since you read them; reload them');
+    return this.minutesChanged(workspaceId, meetingId);
   }
 
   /** MIN-3: the minutes as a Markdown or PDF file. */
@@ -328,6 +328,12 @@ export class MinutesService {
       userId,
       'Observers can read the minutes but not change them',
     );
+  }
+
+  /** Announces changed minutes and answers them as stored now. */
+  private async minutesChanged(workspaceId: string, meetingId: string): Promise<MinutesDto> {
+    publishFacilitation(this.d, workspaceId, ['minutes'], meetingId);
+    return toMinutesDto((await this.d.store.minutes(meetingId))!);
   }
 
   private async meeting(workspaceId: string, meetingId: string): Promise<MeetingFacts> {

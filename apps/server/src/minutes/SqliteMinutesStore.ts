@@ -240,6 +240,15 @@ export class SqliteMinutesStore implements MinutesStore {
     );
   }
 
+  /** Why `version` of the minutes cannot change (gone, locked, not current); null if it can. */
+  private refusal(meetingId: string, version: number): 'missing' | 'locked' | 'stale' | null {
+    const cur = this.readMinutes(meetingId);
+    if (!cur) return 'missing';
+    if (cur.status === 'locked') return 'locked';
+    if (cur.version !== version) return 'stale';
+    return null;
+  }
+
   amend(
     meetingId: string,
     body: string,
@@ -249,10 +258,8 @@ export class SqliteMinutesStore implements MinutesStore {
   ): Promise<AmendResult> {
     return settle(() =>
       this.db.transaction((): AmendResult => {
-        const cur = this.readMinutes(meetingId);
-        if (!cur) return 'missing';
-        if (cur.status === 'locked') return 'locked';
-        if (cur.version !== fromVersion) return 'stale';
+        const refused = this.refusal(meetingId, fromVersion);
+        if (refused) return refused;
         this.db
           .prepare(
             `UPDATE minutes SET body = ?, version = version + 1, updated_at = ?, updated_by = ?
@@ -275,10 +282,8 @@ export class SqliteMinutesStore implements MinutesStore {
   ): Promise<ApproveResult> {
     return settle(() =>
       this.db.transaction((): ApproveResult => {
-        const cur = this.readMinutes(meetingId);
-        if (!cur) return 'missing';
-        if (cur.status === 'locked') return 'locked';
-        if (cur.version !== version) return 'stale';
+        const refused = this.refusal(meetingId, version);
+        if (refused) return refused;
         this.db
           .prepare(
             `INSERT INTO minutes_approvals (meeting_id, party_id, user_id, version, at)
