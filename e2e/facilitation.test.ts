@@ -281,4 +281,26 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     assert.ok(text.includes('Woonstede') && text.includes('Huurdersvereniging Samen'));
     await screenshot(anna, 'facilitation-07-minutes-locked');
   });
+
+  void it('in English: meetings, console, decision log and minutes, without axe violations', async () => {
+    await tess.goto(url(`/w/${workspace.id}/vergaderingen`));
+    await tess.getByLabel('Taal').selectOption('en');
+    await tess.getByRole('heading', { name: 'Meetings', level: 1 }).waitFor();
+    await tess.getByRole('region', { name: 'Parking lot' }).waitFor();
+    await screenshot(tess, 'facilitation-08-meetings-en');
+    await assertNoAxeViolations(tess, 'the meetings page in English');
+    await tess.goto(url(`/w/${workspace.id}/vergaderingen/${meetingId}`));
+    await tess.getByRole('heading', { name: new RegExp(meetingTitle), level: 1 }).waitFor();
+    await screenshot(tess, 'facilitation-09-console-en');
+    await assertNoAxeViolations(tess, 'the meeting console in English');
+    await tess.goto(url(`/w/${workspace.id}/besluiten`));
+    await tess.getByRole('heading', { name: 'Decision log', level: 1 }).waitFor();
+    await tess.getByText(reservation).first().waitFor();
+    await screenshot(tess, 'facilitation-10-decisions-en');
+    await assertNoAxeViolations(tess, 'the decision log in English');
+    await tess.goto(url(`/w/${workspace.id}/vergaderingen/${meetingId}/verslag`));
+    await tess.getByRole('link', { name: /PDF/ }).waitFor();
+    await screenshot(tess, 'facilitation-11-minutes-en');
+    await assertNoAxeViolations(tess, 'the minutes page in English');
+  });
 });
