@@ -33,19 +33,24 @@ export class CounterpartNodeView extends CardNodeView {
     this.card.append(this.header, this.contentDOM);
     this.dom.append(this.card);
 
+    // Render again after each change: when the editor refuses it (a locked clause), the
+    // control must show the value the document kept, not the one just picked.
     this.party.addEventListener('change', () => {
       this.updateAttributes({ party: this.party.value || null });
+      this.render();
     });
     this.due.addEventListener('change', () => {
       const value = this.due.value;
       this.updateAttributes({ due: isIsoDate(value) ? value : null });
+      this.render();
     });
     this.remove.addEventListener('click', () => this.deleteNode());
     this.render();
   }
 
   protected render(): void {
-    const { parties, readOnly } = this.settings.value;
+    const { parties, lockedClauses } = this.settings.value;
+    const readOnly = this.settings.value.readOnly || this.inLockedClause(lockedClauses);
     const t = i18n.t.bind(i18n);
     const party = stringAttr(this.node.attrs.party);
     const due = stringAttr(this.node.attrs.due);
@@ -66,6 +71,14 @@ export class CounterpartNodeView extends CardNodeView {
     }
     this.due.disabled = readOnly;
     this.renderRemove(readOnly, parties, party);
+  }
+
+  /** Whether the clause this counterpart belongs to is locked. */
+  private inLockedClause(locked: ReadonlySet<string> | undefined): boolean {
+    const pos = this.position();
+    if (!locked || locked.size === 0 || pos === null) return false;
+    const clause = this.editor.state.doc.resolve(pos).parent;
+    return locked.has(stringAttr(clause.attrs.id) ?? '');
   }
 
   private renderRemove(readOnly: boolean, parties: readonly PartyDto[], party: string | null) {

@@ -126,8 +126,17 @@ export function DocumentEditor({
       threadCounts: threads.counts,
       showThreads: threads.showClause,
       turns: consent.turns,
+      lockedClauses: consent.lockedClauses,
     });
-  }, [clauseSettings, parties, readOnly, threads.counts, threads.showClause, consent.turns]);
+  }, [
+    clauseSettings,
+    parties,
+    readOnly,
+    threads.counts,
+    threads.showClause,
+    consent.turns,
+    consent.lockedClauses,
+  ]);
 
   return (
     <div className="editor-layout">

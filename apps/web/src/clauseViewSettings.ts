@@ -11,6 +11,11 @@ export interface ClauseViewSettingsValue {
   showThreads?: (clauseId: string) => void;
   /** Whose move it is per clause id (`clauseTurns`, issue #6); clauses nobody waits on are absent. */
   turns?: ReadonlyMap<string, readonly PartyTurn[]>;
+  /**
+   * Locked clause ids (issue #6). The clause card reads its own lock from its node; counterpart
+   * cards inside it are not redrawn when only their clause changes, so they read it here.
+   */
+  lockedClauses?: ReadonlySet<string>;
 }
 
 type Listener = () => void;
@@ -39,7 +44,8 @@ export class ClauseViewSettings {
       next.readOnly === now.readOnly &&
       next.threadCounts === now.threadCounts &&
       next.showThreads === now.showThreads &&
-      next.turns === now.turns
+      next.turns === now.turns &&
+      next.lockedClauses === now.lockedClauses
     ) {
       return;
     }

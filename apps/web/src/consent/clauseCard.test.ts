@@ -157,3 +157,22 @@ describe('the clause at the caret (what the consent section follows)', () => {
     expect(caretClause(editor!.state)).toEqual({ id: 'c2', locked: false });
   });
 });
+
+describe('counterpart cards in a locked clause', () => {
+  it('disable their pickers once the lock is known, and keep the document value after a refused pick', () => {
+    const settings = new ClauseViewSettings({ parties, readOnly: false });
+    const root = mount(settings, 'd1');
+    const picker = cardOf(root, 'c1').querySelector<HTMLSelectElement>('.counterpart select')!;
+    expect(picker.disabled).toBe(false);
+
+    settings.set({ parties, readOnly: false, lockedClauses: new Set(['c1']) });
+    expect(picker.disabled).toBe(true);
+    expect(cardOf(root, 'c2').querySelector('.counterpart select')).toBeNull();
+
+    // A pick that reached the control anyway is refused by the lock plugin and undone on screen.
+    picker.disabled = false;
+    picker.value = 'hurd';
+    picker.dispatchEvent(new Event('change'));
+    expect(picker.value).toBe('gem');
+  });
+});

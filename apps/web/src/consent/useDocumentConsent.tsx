@@ -2,11 +2,13 @@ import {
   clauseTurns,
   NODE,
   threadDigestOf,
+  type ClauseLockDto,
   type ConsentRoundDto,
   type DocumentOutline,
   type MemberDto,
   type PartyDto,
   type PartyTurn,
+  type ProcessGateDto,
   type ThreadDto,
   votingParties,
 } from '@akkoord/domain';
@@ -69,7 +71,26 @@ function useCaretClause(editor: Editor): { id: string; locked: boolean } | null 
   return { id: key.slice(colon + 1), locked: key.slice(0, colon) === 'locked' };
 }
 
+const CLOSED_GATE: ProcessGateDto = {
+  open: false,
+  processFirst: true,
+  decisionId: null,
+  via: null,
+  at: null,
+};
+
 const noTurns: ReadonlyMap<string, readonly PartyTurn[]> = new Map();
+
+/** The ids of this document's locked clauses; a new set only when the locks changed. */
+function useLockedClauses(
+  documentId: string | null,
+  locks: readonly ClauseLockDto[] | undefined,
+): ReadonlySet<string> {
+  return useMemo(
+    () => new Set((locks ?? []).filter((l) => l.documentId === documentId).map((l) => l.clauseId)),
+    [documentId, locks],
+  );
+}
 
 /** Whose move it is per clause; a new map only when one of its inputs changed. */
 function useTurns(
@@ -132,10 +153,15 @@ export function useDocumentConsent(
     threads ?? undefined,
   );
 
+  const lockedClauses = useLockedClauses(documentId, state?.locks);
+
   const caret = useCaretClause(editor);
   const reload = facilitation.reload;
   const gate = state?.gate ?? null;
-  const gateReadOnly = gateKeepsReadOnly(gate, kind, me?.role ?? null);
+  // Until the gate's state has loaded, a process-first workspace counts as closed: a keystroke
+  // in that moment would be refused by the server and leave the editor stuck read-only.
+  const assumed = gate ?? (data?.processFirst === true ? CLOSED_GATE : null);
+  const gateReadOnly = gateKeepsReadOnly(assumed, kind, me?.role ?? null);
 
   const banner =
     workspaceId !== null && me !== null ? (
@@ -183,5 +209,5 @@ export function useDocumentConsent(
       </>
     );
   }
-  return { banner, panel, turns, gateReadOnly };
+  return { banner, panel, turns, gateReadOnly, lockedClauses };
 }
