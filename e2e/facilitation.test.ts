@@ -145,6 +145,37 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await assertNoAxeViolations(anna, 'the meeting console');
   });
 
+  void it('speaking queue: a raised hand reaches the console, the floor is given and counted; the parking lot is shared', async () => {
+    const bar = carla.getByRole('region', { name: 'Lopende vergadering' });
+    const hand = bar.getByRole('button', { name: 'Hand opsteken' });
+    await hand.click();
+    await bar.getByText('Uw hand is opgestoken (plek 1).').waitFor();
+    assert.equal(await hand.getAttribute('aria-pressed'), 'true');
+
+    const queue = anna.getByRole('region', { name: 'Sprekerslijst' });
+    await queue.getByRole('button', { name: 'Het woord geven aan Carla Corporatie' }).waitFor();
+    await queue.getByRole('button', { name: 'Het woord geven aan de volgende' }).click();
+    await bar.getByText('U heeft het woord.').waitFor();
+    const balance = anna.getByRole('table', { name: 'Verdeling van de spreektijd per partij' });
+    await balance.getByRole('row', { name: /Woonstede 1 / }).waitFor();
+    await balance.getByRole('row', { name: /Huurdersvereniging Samen 0 / }).waitFor();
+    await screenshot(anna, 'facilitation-02b-queue');
+    await queue.getByRole('button', { name: 'Beurt beëindigen' }).click();
+    await bar.getByText('U heeft het woord.').waitFor({ state: 'detached' });
+
+    // Tess parks a topic; it shows on everyone's list for the next meeting.
+    await tess.goto(url(`/w/${workspace.id}/vergaderingen`));
+    const parking = tess.getByRole('region', { name: 'Parkeerplaats' });
+    await parking.getByLabel('Onderwerp').fill('Huurbevriezing 2027');
+    await parking.getByLabel('Hoort het bij de afspraken?').selectOption({ label: 'Buiten scope' });
+    await parking.getByRole('button', { name: 'Op de parkeerplaats zetten' }).click();
+    await carla.goto(url(`/w/${workspace.id}/vergaderingen`));
+    await carla
+      .getByRole('region', { name: 'Parkeerplaats' })
+      .getByText('Huurbevriezing 2027')
+      .waitFor();
+  });
+
   void it('process first: the agreement is read-only for the parties until both consent to the process', async () => {
     await openAgreement(carla);
     await carla.getByRole('note').filter({ hasText: 'Alleen-lezen tot alle partijen' }).waitFor();
@@ -262,6 +293,13 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await screenshot(anna, 'facilitation-06-minutes');
     await assertNoAxeViolations(anna, 'the minutes page');
 
+    // A member amends the draft before the parties approve it.
+    await anna.getByRole('button', { name: 'Aanpassen' }).click();
+    const text = anna.getByRole('textbox', { name: 'Tekst van het verslag (Markdown)' });
+    await text.fill(`${await text.inputValue()}\n\nVolgende vergadering: 15 december.\n`);
+    await anna.getByRole('button', { name: 'Opslaan' }).click();
+    await anna.getByText('Verslag opgeslagen (versie 2).').waitFor();
+
     const minutesPath = `/w/${workspace.id}/vergaderingen/${meetingId}/verslag`;
     for (const [page, party] of [
       [carla, 'Woonstede'],
@@ -276,9 +314,11 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
       url(`/api/workspaces/${workspace.id}/meetings/${meetingId}/minutes/export?format=md`),
     );
     assert.equal(markdown.status(), 200);
-    const text = await markdown.text();
-    assert.ok(text.includes(reservation), 'the reservation and its reason are in the minutes');
-    assert.ok(text.includes('Woonstede') && text.includes('Huurdersvereniging Samen'));
+    const exported = await markdown.text();
+    assert.ok(exported.includes(reservation), 'the reservation and its reason are in the minutes');
+    assert.ok(exported.includes('Woonstede') && exported.includes('Huurdersvereniging Samen'));
+    assert.ok(exported.includes('Huurbevriezing 2027'), 'the parking lot is in the minutes');
+    assert.ok(exported.includes('Volgende vergadering: 15 december.'), 'the amendment is kept');
     await screenshot(anna, 'facilitation-07-minutes-locked');
   });
 
