@@ -25,6 +25,18 @@ export class LockGuard {
   private elements: Y.XmlElement[] = [];
   private edits: Y.UndoManager | null = null;
   private deletions: Y.UndoManager | null = null;
+  /** Set when a client transaction added or removed elements somewhere (a copy may have come). */
+  private structureChanged = false;
+  private readonly noteStructure = (tr: Y.Transaction) => {
+    if (this.structureChanged || !this.isClient(tr.origin)) return;
+    for (const [type, keys] of tr.changed) {
+      // `null` names a change to the children; typing only changes text nodes' children.
+      if (keys.has(null) && !(type instanceof Y.XmlText)) {
+        this.structureChanged = true;
+        return;
+      }
+    }
+  };
 
   /**
    * @param clientOrigins the transaction origins (or their classes) of client updates; anything
@@ -36,6 +48,7 @@ export class LockGuard {
     private readonly clientOrigins: readonly unknown[],
   ) {
     this.bind();
+    doc.on('afterTransaction', this.noteStructure);
   }
 
   /** Clause ids this guard enforces. */
@@ -69,8 +82,10 @@ export class LockGuard {
       this.deletions?.clear();
       // Restored clauses are new objects: guard those from now on.
       if (restored) this.bind(this.elements.map((el) => this.successor(el)));
-      this.removeCopies();
+      // Walking the document for copies only pays when elements came or went.
+      if (this.structureChanged || restored) this.removeCopies();
     } finally {
+      this.structureChanged = false;
       this.doc.off('update', collect);
     }
     if (fixes.length === 0) return null;
@@ -78,6 +93,18 @@ export class LockGuard {
   }
 
   destroy(): void {
+    this.doc.off('afterTransaction', this.noteStructure);
+    this.unbind();
+  }
+
+  private isClient(origin: unknown): boolean {
+    return this.clientOrigins.some(
+      (o) =>
+        o === origin || (origin !== null && typeof origin === 'object' && o === origin.constructor),
+    );
+  }
+
+  private unbind(): void {
     this.edits?.destroy();
     this.deletions?.destroy();
     this.edits = null;
@@ -91,7 +118,7 @@ export class LockGuard {
    *   document order is taken, any other element with the id is a copy (see removeCopies).
    */
   private bind(agreed: readonly Y.XmlElement[] = []): void {
-    this.destroy();
+    this.unbind();
     if (this.locked.size === 0) return;
     for (const [id, els] of this.lockedElements())
       this.bound.set(id, els.find((el) => agreed.includes(el)) ?? els[0]!);
