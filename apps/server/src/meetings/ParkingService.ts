@@ -19,7 +19,7 @@ import type { ParkingChange, ParkingRecord, ParkingStore } from './ParkingStore'
 
 export interface ParkingServiceDeps {
   store: ParkingStore;
-  meetings: Pick<MeetingStore, 'meeting'>;
+  meetings: Pick<MeetingStore, 'meeting' | 'running'>;
   workspaces: Pick<WorkspaceStore, 'membership'>;
   /** Whether the caller can see a thread they park (the comments' own rule). */
   comments: Pick<CommentService, 'getThread'>;
@@ -87,11 +87,14 @@ export class ParkingService {
     )
       throw badField('meetingId', 'not a meeting of this workspace');
     if (body.threadId !== undefined) await this.visibleThread(userId, workspaceId, body.threadId);
+    // Parked without naming a meeting while one runs (e.g. from a comment thread): it was
+    // raised there, so that meeting's minutes list it.
+    const meetingId = body.meetingId ?? (await this.d.meetings.running(workspaceId))?.id ?? null;
     const id = newId('pk');
     await this.d.store.create({
       id,
       workspaceId,
-      meetingId: body.meetingId ?? null,
+      meetingId,
       title: body.title,
       note: body.note ?? '',
       scope: body.scope,

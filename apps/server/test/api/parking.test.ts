@@ -94,6 +94,24 @@ describe('parking lot API', () => {
     expect((await park(negA(), { title: 'Intern', threadId: internal.id })).status).toBe(201);
   });
 
+  it('MEET-6 a topic parked while a meeting runs, without naming one, belongs to that meeting', async () => {
+    const ws = `/api/workspaces/${suite.world.workspace.id}`;
+    const m = await call<{ meeting: MeetingDto }>(suite.srv.url, 'POST', `${ws}/meetings`, {
+      token: fac().token,
+      body: { title: 'Lopend', scheduledFor: '2026-12-01T19:30:00Z' },
+    });
+    const id = m.body.meeting.id;
+    expect(
+      (await call(suite.srv.url, 'POST', `${ws}/meetings/${id}/start`, { token: fac().token }))
+        .status,
+    ).toBe(200);
+    const during = (await park(negB(), { title: 'Tijdens', threadId: shared.id })).body.item;
+    expect(during.meetingId).toBe(id);
+    await call(suite.srv.url, 'POST', `${ws}/meetings/${id}/end`, { token: fac().token });
+    const after = (await park(negB(), { title: 'Erna' })).body.item;
+    expect(after.meetingId).toBeNull();
+  });
+
   it('MEET-6 the facilitator or the creator changes an item; done items list after open ones', async () => {
     const m = await call<{ meeting: MeetingDto }>(
       suite.srv.url,
