@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
-import { CloseCode, MessageType } from '@akkoord/protocol';
+import { CloseCode, DenialReason, MessageType } from '@akkoord/protocol';
 import { AppError } from '../src/errors';
 import { buildWorld, type World } from './api/helpers/http';
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
@@ -206,6 +206,32 @@ const violations: [string, Violation][] = [
 ];
 
 describe('clause locks', () => {
+  it('LOCK-2 the sender gets its own update back as acknowledgement, then the undoing, and may keep writing', async () => {
+    const t = await setup();
+    const w = rawWriter(t.s, t.room, t.token);
+    const denied = denials(w);
+    await waitFor(() => countClauses(w.doc) === 1, 10_000, 'writer synced');
+    const sent: Uint8Array[] = [];
+    w.doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin !== w) sent.push(u);
+    });
+    const before = w.seen.length;
+    textOf(w.doc, LOCKED).insert(0, 'Not ');
+    await waitFor(() => clauseXml(w.doc) === t.agreed, 10_000, 'undone at the sender');
+    const back = w.seen.slice(before);
+    // Exactly its bytes first (what clients match their pending saves against), then the rest.
+    expect(Buffer.from(back[0]!).equals(Buffer.from(sent[0]!))).toBe(true);
+    expect(back.length).toBeGreaterThanOrEqual(2);
+    expect(denied()).toEqual([DenialReason.lockedClause]);
+    // Not read-only: its next change elsewhere is stored and echoed like any other.
+    textOf(w.doc, OPEN).insert(0, 'Still ');
+    await waitFor(
+      () => textOf(storedDoc(t.s.dataDir, t.room), OPEN).toString().startsWith('Still '),
+      10_000,
+      'later write stored',
+    );
+  });
+
   it.each(violations)(
     'LOCK-2 a raw client that %s ends, like everyone and storage, with the agreed clause',
     async (name, violate) => {

@@ -1,4 +1,4 @@
-import { MessageType, SyncMessageType } from '@akkoord/protocol';
+import { DenialReason, MessageType, SyncMessageType } from '@akkoord/protocol';
 import * as decoding from 'lib0/decoding';
 
 /** What the save tracker needs to know about one y-protocols sync message. */
@@ -61,11 +61,29 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return true;
 }
 
-/** y-protocols/auth: the only auth message is permission-denied (sub-type 0) with a reason. */
-export function isPermissionDenied(body: Uint8Array): boolean {
+/**
+ * y-protocols/auth: the only auth message is permission-denied (sub-type 0) with a reason.
+ * Returns the reason ('' when it cannot be read), or null for anything else.
+ */
+export function permissionDeniedReason(body: Uint8Array): string | null {
+  const d = decoding.createDecoder(body);
   try {
-    return decoding.readVarUint(decoding.createDecoder(body)) === 0;
+    if (decoding.readVarUint(d) !== 0) return null;
   } catch {
-    return false;
+    return null;
   }
+  try {
+    return decoding.readVarString(d);
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Whether a refusal means the server stores nothing from this connection. A change to a locked
+ * clause is not such a refusal: it was stored together with its undoing, and the connection
+ * stays writable.
+ */
+export function refusesWrites(reason: string): boolean {
+  return reason !== DenialReason.lockedClause;
 }

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { DenialReason } from '@akkoord/protocol';
 import { SaveTracker } from './SaveTracker';
 import { readSyncFrame } from './syncMessages';
 import { trackProviderSaves } from './trackProviderSaves';
@@ -221,5 +222,21 @@ describe('trackProviderSaves', () => {
     socket().receive(encoding.toUint8Array(encoder));
     expect(tracker.getProblem()).toBe('read-only');
     expect(tracker.getStatus()).toBe('saving');
+  });
+
+  it('a change undone on a locked clause is no refusal: the echo of our bytes saves it', () => {
+    const { doc, server, tracker } = setup();
+    handshake(server);
+    const before = socket().sent.length;
+    doc.getText('t').insert(0, 'in een vastgestelde afspraak');
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 2);
+    authProtocol.writePermissionDenied(encoder, DenialReason.lockedClause);
+    socket().receive(encoding.toUint8Array(encoder));
+    expect(tracker.getProblem()).toBeNull();
+    // The server sends our own bytes back first (LOCK-2), then the undoing.
+    echoSentSince(server, before);
+    expect(tracker.getStatus()).toBe('saved');
+    expect(tracker.getProblem()).toBeNull();
   });
 });

@@ -3,7 +3,13 @@ import * as encoding from 'lib0/encoding';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import type { SaveTracker } from './SaveTracker';
-import { isEmptyUpdate, isPermissionDenied, readSyncFrame, readSyncPayload } from './syncMessages';
+import {
+  isEmptyUpdate,
+  permissionDeniedReason,
+  readSyncFrame,
+  readSyncPayload,
+  refusesWrites,
+} from './syncMessages';
 
 export interface TrackProviderSavesOptions {
   /**
@@ -55,7 +61,8 @@ export function trackProviderSaves(
   const authHandler: typeof originalAuthHandler = (encoder, decoder, p, emitSynced, type) => {
     const body = emitSynced ? decoder.arr.slice(decoder.pos) : null;
     originalAuthHandler(encoder, decoder, p, emitSynced, type);
-    if (body !== null && isPermissionDenied(body)) tracker.writeRefused();
+    const reason = body === null ? null : permissionDeniedReason(body);
+    if (reason !== null && refusesWrites(reason)) tracker.writeRefused();
   };
   provider.messageHandlers[MessageType.auth] = authHandler;
 

@@ -23,3 +23,17 @@ export const SYNC_PATH = '/sync';
 
 /** Room names as they appear in the sync URL: `ws://host/sync/<room>`. */
 export const ROOM_NAME_PATTERN = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * Reasons the server gives in an auth permission-denied message (y-protocols/auth). A client
+ * must tell them apart: `readOnly` and `documentFull` mean nothing it writes is stored, while
+ * `lockedClause` means its update was stored together with the undoing of what it did to a
+ * locked clause — the connection stays writable.
+ */
+export const DenialReason = {
+  readOnly: 'read-only: your changes are not saved',
+  documentFull: 'document size limit reached: this change was not saved',
+  lockedClause: 'locked clause: your change to it was undone',
+  lockGuardFailed: 'locked clause: this change was not saved',
+} as const;
+export type DenialReason = (typeof DenialReason)[keyof typeof DenialReason];

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CloseCode } from '@akkoord/protocol';
+import { CloseCode, DenialReason } from '@akkoord/protocol';
 import type { SyncLimits } from '../config';
 import { AppError, toCloseCode } from '../errors';
 import type { Logger } from '../logger';
@@ -38,7 +38,12 @@ export interface RoomDeps {
 /** The origin of the server's own changes: never guarded, never a connection's. */
 export const SERVER_ORIGIN = Symbol('server');
 
-type Write = { onStored?: () => void; onFailed?: (err: unknown) => void };
+type Write = {
+  onStored?: () => void;
+  onFailed?: (err: unknown) => void;
+  /** Sent to `conn` just before the stored update: what it sent, as its acknowledgement. */
+  ack?: { conn: Connection; update: Uint8Array };
+};
 
 type Frame = { conn: Connection; frame: Uint8Array; receivedAt: number };
 
@@ -246,12 +251,12 @@ export class Room {
     if (isEmptyUpdate(update)) return;
     if (conn.readOnly) {
       this.deps.metrics.updatesRefused.inc({ reason: 'read-only' });
-      conn.send(encodePermissionDenied('read-only: your changes are not saved'));
+      conn.send(encodePermissionDenied(DenialReason.readOnly));
       return;
     }
     if (this.stored.wouldExceedLimit(update.length)) {
       this.deps.metrics.updatesRefused.inc({ reason: 'document-size' });
-      conn.send(encodePermissionDenied('document size limit reached: this change was not saved'));
+      conn.send(encodePermissionDenied(DenialReason.documentFull));
       return;
     }
     // Copy: the frame's buffer belongs to ws and the bytes outlive this call.
@@ -275,14 +280,18 @@ export class Room {
       this.log.error({ err }, 'lock guard failed; dropping the update');
       this.deps.metrics.updatesRefused.inc({ reason: 'locked' });
       this.rebuild();
-      conn.send(encodePermissionDenied('locked clause: this change was not saved'));
+      conn.send(encodePermissionDenied(DenialReason.lockGuardFailed));
       return;
     }
-    if (fix) {
-      this.deps.metrics.updatesRefused.inc({ reason: 'locked' });
-      conn.send(encodePermissionDenied('locked clause: your change to it was undone'));
+    if (!fix) {
+      this.submit(bytes, receivedAt);
+      return;
     }
-    this.submit(fix ? Y.mergeUpdates([bytes, fix]) : bytes, receivedAt);
+    this.deps.metrics.updatesRefused.inc({ reason: 'locked' });
+    conn.send(encodePermissionDenied(DenialReason.lockedClause));
+    // The sender also gets its own bytes back first: clients acknowledge a save by the echo of
+    // exactly what they sent, and the merged update alone would leave them "saving" forever.
+    this.submit(Y.mergeUpdates([bytes, fix]), receivedAt, { ack: { conn, update: bytes } });
   }
 
   /** Stores an update already applied to the document, then sends it to everyone. */
@@ -295,6 +304,8 @@ export class Room {
       room: this.name,
       update: bytes,
       onStored: (seq) => {
+        if (w.ack && this.conns.has(w.ack.conn) && this.state !== 'destroyed' && !this.broken)
+          w.ack.conn.send(encodeUpdate(w.ack.update));
         this.onStored(bytes, seq, n, receivedAt);
         w.onStored?.();
       },
