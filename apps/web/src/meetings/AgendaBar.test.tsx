@@ -1,6 +1,6 @@
 import type { MeetingDto, SpeakingEntryDto } from '@akkoord/domain';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleWorkspace } from '../fixtures';
 import { fakeServer } from '../testing';
 import { AgendaBar } from './AgendaBar';
@@ -12,8 +12,10 @@ const minutesAgo = (serverNow: number, minutes: number) =>
   new Date(serverNow - minutes * 60_000).toISOString();
 
 /** A server whose clock is an hour ahead of ours: the bar must time by the server's clock. */
-function meetingServer(meeting: (serverNow: number) => Partial<MeetingDto> = () => ({})) {
-  const entries: SpeakingEntryDto[] = [];
+function meetingServer(
+  meeting: (serverNow: number) => Partial<MeetingDto> = () => ({}),
+  entries: SpeakingEntryDto[] = [],
+) {
   const requests = fakeServer((request) => {
     const serverNow = Date.now() + 3_600_000;
     const base = '/api/workspaces/w_1/meetings';
@@ -50,6 +52,37 @@ function meetingServer(meeting: (serverNow: number) => Partial<MeetingDto> = () 
     return { status: 404 };
   });
   return requests;
+}
+
+/** An event stream a test can play `facilitation` events into (the bar's live queue). */
+class PlayableEventSource {
+  static opened: PlayableEventSource[] = [];
+  private readonly handlers = new Map<string, ((e: MessageEvent<string>) => void)[]>();
+  constructor() {
+    PlayableEventSource.opened.push(this);
+  }
+  addEventListener(type: string, handler: (e: MessageEvent<string>) => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), handler]);
+  }
+  close() {}
+  emit(type: string, data: unknown) {
+    const event = new MessageEvent(type, { data: JSON.stringify(data) });
+    for (const h of this.handlers.get(type) ?? []) h(event);
+  }
+}
+
+function turn(over: Partial<SpeakingEntryDto>): SpeakingEntryDto {
+  return {
+    id: 'q1',
+    userId: 'u_wim',
+    name: 'Wim Wouters',
+    partyId: 'p_gem',
+    status: 'speaking',
+    raisedAt: '2026-12-01T18:31:00.000Z',
+    startedAt: '2026-12-01T18:32:00.000Z',
+    endedAt: null,
+    ...over,
+  };
 }
 
 describe('AgendaBar', () => {
@@ -150,5 +183,54 @@ describe('AgendaBar', () => {
     render(<AgendaBar workspace={workspace} member={member('u_bram')} documentId="d_agr" />);
     await screen.findByRole('button', { name: 'Volg de procesbegeleider' });
     expect(screen.queryByRole('link', { name: /ga erheen/ })).toBeNull();
+  });
+
+  it('shows who has the floor and announces a new speaker once, not the one already speaking', async () => {
+    PlayableEventSource.opened = [];
+    vi.stubGlobal('EventSource', PlayableEventSource);
+    const entries = [turn({})];
+    const requests = meetingServer(() => ({}), entries);
+    render(<AgendaBar workspace={workspace} member={member('u_bram')} />);
+    const bar = await screen.findByRole('region', { name: 'Lopende vergadering' });
+    expect(await within(bar).findByText('Aan het woord: Wim Wouters (Gemeente)')).toBeTruthy();
+    // The bar and its raise-hand button share one loaded queue.
+    const queueLoads = () =>
+      requests.filter((r) => r.method === 'GET' && r.path.endsWith('/m1/queue')).length;
+    expect(queueLoads()).toBe(1);
+    // Whoever already spoke when the page opened is shown, not announced.
+    const status = within(bar).getByRole('status');
+    expect(status.textContent).toBe('');
+
+    // The facilitator gives the floor to someone of another party: said once, politely.
+    entries.splice(0, 1, turn({ status: 'done', endedAt: '2026-12-01T18:34:00.000Z' }));
+    entries.push(turn({ id: 'q2', userId: 'u_kees', name: 'Kees Kramer', partyId: 'p_corp' }));
+    const source = PlayableEventSource.opened[0]!;
+    act(() => source.emit('facilitation', { topic: 'queue', meetingId: 'm1' }));
+    expect(await within(bar).findByText('Aan het woord: Kees Kramer (Woonstede)')).toBeTruthy();
+    expect(status.textContent).toBe('Aan het woord: Kees Kramer (Woonstede)');
+    expect(queueLoads()).toBe(2);
+
+    // The turn ends: the line goes, and the live region says nothing new.
+    entries.splice(1, 1, { ...entries[1]!, status: 'done', endedAt: '2026-12-01T18:36:00.000Z' });
+    act(() => source.emit('facilitation', { topic: 'queue', meetingId: 'm1' }));
+    await waitFor(() => expect(within(bar).queryByTestId('agenda-bar-speaker')).toBeNull());
+    expect(status.textContent).toBe('Aan het woord: Kees Kramer (Woonstede)');
+  });
+
+  it('says "geen partij" for a speaker without a party (the facilitator, say)', async () => {
+    meetingServer(() => ({}), [turn({ userId: 'u_anna', name: 'Anna de Vries', partyId: null })]);
+    render(<AgendaBar workspace={workspace} member={member('u_olga')} />);
+    const line = await screen.findByTestId('agenda-bar-speaker');
+    expect(line.textContent).toBe('Aan het woord: Anna de Vries (geen partij)');
+  });
+
+  it('shows no speaker line while nobody has the floor', async () => {
+    meetingServer();
+    render(<AgendaBar workspace={workspace} member={member('u_bram')} />);
+    // The raise-hand button is usable once the (shared) queue has loaded.
+    const hand = await screen.findByRole('button', { name: 'Hand opsteken' });
+    await waitFor(() => expect(hand.getAttribute('aria-disabled')).toBe('false'));
+    expect(screen.queryByTestId('agenda-bar-speaker')).toBeNull();
+    expect(screen.queryByText(/Aan het woord/)).toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../Link';
 import { isFacilitator, isReadOnly, openableDocuments } from '../membership';
+import { partyColor, partyName } from '../partyColor';
+import { PartySwatchDot } from '../PartySwatchDot';
 import { paths } from '../router';
 import { attendOnce } from './attendance';
 import { setFollowSettings, useFollowSettings } from './followSettings';
@@ -10,6 +12,7 @@ import { MeetingTimer } from './MeetingTimer';
 import { RaiseHandButton } from './RaiseHandButton';
 import { useCurrentMeeting } from './useCurrentMeeting';
 import { useMeetingClock } from './useMeetingClock';
+import { useSpeakingQueue } from './useSpeakingQueue';
 
 interface AgendaBarProps {
   workspace: WorkspaceDto;
@@ -58,7 +61,22 @@ function RunningMeetingBar({
   const now = useMeetingClock(offsetMs);
   const item = meeting.items.find((i) => i.id === meeting.currentItemId) ?? null;
   const left = item === null ? null : secondsLeft(item, now);
-  const announcement = useAnnouncement(item?.title ?? null, left !== null && left < 0);
+  const queue = useSpeakingQueue(workspace.id, meeting.id);
+  const speaker =
+    queue.status === 'ready'
+      ? (queue.data.entries.find((e) => e.status === 'speaking') ?? null)
+      : undefined;
+  const turn: Turn =
+    speaker == null
+      ? speaker
+      : {
+          id: speaker.id,
+          text: t('meetings.bar.speaker', {
+            name: speaker.name,
+            party: partyName(workspace.parties, speaker.partyId) ?? t('meetings.queue.noParty'),
+          }),
+        };
+  const announcement = useAnnouncement(item?.title ?? null, left !== null && left < 0, turn);
   const facilitator = isFacilitator(member);
   const { following, sharing } = useFollowSettings();
   const focus = meeting.focus;
@@ -80,6 +98,12 @@ function RunningMeetingBar({
           {item === null ? t('meetings.bar.noItem') : t('meetings.bar.item', { title: item.title })}
         </p>
         {left !== null && <MeetingTimer seconds={left} />}
+        {speaker != null && (
+          <p className="agenda-bar__speaker speaker" data-testid="agenda-bar-speaker">
+            <PartySwatchDot color={partyColor(workspace.parties, speaker.partyId)} />
+            {turn?.text}
+          </p>
+        )}
       </div>
       <div className="agenda-bar__actions">
         {!facilitator && !isReadOnly(member) && (
@@ -87,6 +111,7 @@ function RunningMeetingBar({
             workspaceId={workspace.id}
             meetingId={meeting.id}
             userId={member.userId}
+            queue={queue}
           />
         )}
         {!facilitator && (
@@ -131,7 +156,10 @@ function RunningMeetingBar({
           </Link>
         )}
       </div>
-      {/* Polite and sparse: a new agenda item and crossing the timebox, never each tick. */}
+      {/*
+        Polite and sparse: a new agenda item, a new speaker and crossing the timebox, never each
+        tick (and not the speaker who already had the floor when the page opened).
+      */}
       <p role="status" className="sr-only">
         {announcement}
       </p>
@@ -139,23 +167,36 @@ function RunningMeetingBar({
   );
 }
 
-/** What the live region says: the new item when it changes, "over time" once when it starts. */
-function useAnnouncement(itemTitle: string | null, over: boolean): string {
+/** Who has the floor: undefined while the queue loads, null when nobody speaks. */
+type Turn = { id: string; text: string } | null | undefined;
+
+/**
+ * What the live region says: the new item when it changes, a new speaker once when their turn
+ * starts (not when a turn ends, nor the speaker already there when the queue first loads), and
+ * "over time" once when it starts.
+ */
+function useAnnouncement(itemTitle: string | null, over: boolean, turn: Turn): string {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const seen = useRef({ itemTitle, over });
+  const turnId = turn === undefined ? undefined : (turn?.id ?? null);
+  const turnText = turn?.text ?? null;
+  const seen = useRef({ itemTitle, over, turnId });
   useEffect(() => {
     const before = seen.current;
-    seen.current = { itemTitle, over };
-    if (itemTitle !== before.itemTitle) {
-      setText(
-        itemTitle === null
-          ? t('meetings.bar.noItem')
-          : t('meetings.bar.item', { title: itemTitle }),
-      );
-    } else if (over && !before.over) {
-      setText(t('meetings.timer.overAnnouncement'));
+    seen.current = { itemTitle, over, turnId };
+    const newItem = itemTitle !== before.itemTitle;
+    // Over time is said once, unless a new item is being said anyway.
+    const newlyOver = !newItem && over && !before.over;
+    const newTurn = before.turnId !== undefined && turnId != null && turnId !== before.turnId;
+    if (newItem || newlyOver || newTurn) {
+      const said = [
+        newItem && itemTitle === null ? t('meetings.bar.noItem') : null,
+        newItem && itemTitle !== null ? t('meetings.bar.item', { title: itemTitle }) : null,
+        newlyOver ? t('meetings.timer.overAnnouncement') : null,
+        newTurn ? turnText : null,
+      ];
+      setText(said.filter((part) => part !== null).join(' '));
     }
-  }, [itemTitle, over, t]);
+  }, [itemTitle, over, turnId, turnText, t]);
   return text;
 }

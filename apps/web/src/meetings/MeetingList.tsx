@@ -1,7 +1,8 @@
 import type { MeetingDto, MeetingStatus } from '@akkoord/domain';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../apiClient';
 import { ErrorNotice } from '../ErrorNotice';
 import { Link } from '../Link';
 import { navigate, paths } from '../router';
@@ -15,6 +16,8 @@ interface MeetingListProps {
   canManage: boolean;
   /** After the facilitator ended a meeting here (the list reloads from the answer's event). */
   onEnded?: (meeting: MeetingDto) => void;
+  /** After the facilitator deleted a planned meeting here (the page says so and reloads). */
+  onRemoved?: (meeting: MeetingDto) => void;
 }
 
 /** The minutes page of an ended meeting (built by the minutes pages; the path is fixed). */
@@ -29,14 +32,24 @@ const statusClass: Record<MeetingStatus, string> = {
 };
 
 /** Every meeting of the workspace, planned and past, each with what can be done with it. */
-export function MeetingList({ workspaceId, meetings, canManage, onEnded }: MeetingListProps) {
+export function MeetingList({
+  workspaceId,
+  meetings,
+  canManage,
+  onEnded,
+  onRemoved,
+}: MeetingListProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
-  const [failure, setFailure] = useState<unknown>(null);
+  /** What failed last, with the sentence for a conflict in that situation. */
+  const [failure, setFailure] = useState<{ error: unknown; conflict: string } | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' });
   const running = meetings.some((m) => m.status === 'running');
   const [ending, setEnding] = useState<MeetingDto | null>(null);
+  const [removing, setRemoving] = useState<MeetingDto | null>(null);
+  /** Set when the meeting's card (and the delete button that opened the dialog) goes away. */
+  const removed = useRef(false);
 
   const start = async (meeting: MeetingDto): Promise<void> => {
     if (busy !== null) return;
@@ -47,7 +60,7 @@ export function MeetingList({ workspaceId, meetings, canManage, onEnded }: Meeti
       publishCurrentMeeting(workspaceId, timed);
       navigate(paths.meeting(workspaceId, meeting.id));
     } catch (error) {
-      setFailure(error);
+      setFailure({ error, conflict: t('meetings.list.startConflict') });
       setBusy(null);
     }
   };
@@ -58,7 +71,7 @@ export function MeetingList({ workspaceId, meetings, canManage, onEnded }: Meeti
         {t('meetings.list.heading')}
       </h2>
       {failure !== null && (
-        <ErrorNotice error={failure} texts={{ conflict: t('meetings.list.startConflict') }} />
+        <ErrorNotice error={failure.error} texts={{ conflict: failure.conflict }} />
       )}
       {meetings.length === 0 ? (
         <p className="section__intro">{t('meetings.list.empty')}</p>
@@ -116,6 +129,21 @@ export function MeetingList({ workspaceId, meetings, canManage, onEnded }: Meeti
                       {t('meetings.list.end', { title: meeting.title })}
                     </button>
                   )}
+                  {canManage && meeting.status === 'planned' && (
+                    <button
+                      type="button"
+                      className="button button--danger-quiet button--small"
+                      aria-disabled={busy !== null}
+                      data-testid="meeting-remove"
+                      onClick={() => {
+                        if (busy !== null) return;
+                        removed.current = false;
+                        setRemoving(meeting);
+                      }}
+                    >
+                      {t('meetings.list.remove', { title: meeting.title })}
+                    </button>
+                  )}
                   {meeting.status === 'ended' && (
                     <Link
                       href={minutesPath(workspaceId, meeting.id)}
@@ -146,6 +174,38 @@ export function MeetingList({ workspaceId, meetings, canManage, onEnded }: Meeti
           }}
         >
           <p>{t('meetings.console.endBody')}</p>
+        </ConfirmDialog>
+      )}
+      {removing !== null && (
+        <ConfirmDialog
+          title={t('meetings.list.removeTitle', { title: removing.title })}
+          confirmLabel={t('meetings.list.removeConfirm')}
+          onClose={() => setRemoving(null)}
+          // After deleting, the card and its delete button go away: the list's heading takes
+          // focus. After "cancel", focus returns to the delete button.
+          focusAfterClose={() => (removed.current ? document.getElementById(headingId) : null)}
+          onConfirm={async () => {
+            setFailure(null);
+            try {
+              await meetingsApi.remove(workspaceId, removing.id);
+            } catch (error) {
+              // Started meanwhile (409) or already gone (404): the card is about to change
+              // anyway, so the dialog closes and the list says why. Anything else stays in the
+              // dialog, where "delete" can be tried again.
+              if (isApiError(error) && (error.code === 'conflict' || error.code === 'not_found')) {
+                removed.current = true;
+                setRemoving(null);
+                setFailure({ error, conflict: t('meetings.list.removeConflict') });
+                return;
+              }
+              throw error;
+            }
+            removed.current = true;
+            setRemoving(null);
+            onRemoved?.(removing);
+          }}
+        >
+          <p>{t('meetings.list.removeBody')}</p>
         </ConfirmDialog>
       )}
     </section>

@@ -2,7 +2,7 @@ import type { MeetingDto } from '@akkoord/domain';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { sampleWorkspace } from '../fixtures';
-import { fakeServer } from '../testing';
+import { apiError, fakeServer, type FakeAnswer } from '../testing';
 import { agendaItem, quietEvents, runningMeeting } from './meetingTesting';
 import { MeetingsPage } from './MeetingsPage';
 
@@ -10,9 +10,16 @@ const workspace = sampleWorkspace();
 const anna = { id: 'u_anna', email: 'anna@example.org', name: 'Anna de Vries' };
 const olga = { id: 'u_olga', email: 'olga@example.org', name: 'Olga Oosting' };
 
-function server(meetings: MeetingDto[]) {
+/** `remove`: how DELETE answers (default: the planned meeting goes, 204). */
+function server(meetings: MeetingDto[], remove?: () => FakeAnswer) {
   let list = meetings;
   return fakeServer((request) => {
+    const removed = /^\/api\/workspaces\/w_1\/meetings\/(\w+)$/.exec(request.path);
+    if (removed && request.method === 'DELETE') {
+      if (remove) return remove();
+      list = list.filter((m) => m.id !== removed[1]);
+      return { status: 204 };
+    }
     if (request.path === '/api/workspaces/w_1') return { status: 200, body: { workspace } };
     if (request.path === '/api/workspaces/w_1/meetings')
       return { status: 200, body: { meetings: list } };
@@ -76,5 +83,95 @@ describe('MeetingsPage', () => {
     expect(screen.queryByRole('button', { name: /Vergadering starten/ })).toBeNull();
     expect(screen.queryByRole('region', { name: 'Vergadering plannen' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Parkeerplaats' })).toBeTruthy();
+  });
+
+  it('deletes a planned meeting after confirmation and says so', async () => {
+    const requests = server([planned('m1', 'Overleg december'), planned('m2', 'Overleg januari')]);
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    const remove = await screen.findByRole('button', {
+      name: 'Vergadering verwijderen: Overleg januari',
+    });
+    fireEvent.click(remove);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Vergadering „Overleg januari” verwijderen?',
+    });
+    expect(dialog.textContent).toContain('Dit kunt u niet ongedaan maken.');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ja, verwijderen' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('button', { name: /Overleg januari/ })).toBeNull(),
+    );
+    expect(requests.filter((r) => r.method === 'DELETE').map((r) => r.path)).toEqual([
+      '/api/workspaces/w_1/meetings/m2',
+    ]);
+    expect(screen.queryByRole('dialog')).toBeNull();
+    const status = screen
+      .getAllByRole('status')
+      .find((s) => s.textContent === 'Vergadering verwijderd: Overleg januari.');
+    expect(status).toBeTruthy();
+    // The card and its button are gone: focus lands on the list's heading.
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: 'Alle vergaderingen' }),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Vergadering verwijderen: Overleg december' }),
+    ).toBeTruthy();
+  });
+
+  it('keeps the meeting when the facilitator cancels, and focus returns to the button', async () => {
+    const requests = server([planned('m1', 'Overleg december')]);
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    const remove = await screen.findByRole('button', {
+      name: 'Vergadering verwijderen: Overleg december',
+    });
+    remove.focus();
+    fireEvent.click(remove);
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(document.activeElement).toBe(remove);
+    expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
+  });
+
+  it('says why when the meeting was started meanwhile (409)', async () => {
+    server([planned('m1', 'Overleg december')], () => apiError(409, 'conflict'));
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Vergadering verwijderen: Overleg december' }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Ja, verwijderen' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe(
+      'Deze vergadering is al gestart en kan niet meer worden verwijderd.',
+    );
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByText(/Vergadering verwijderd/)).toBeNull();
+  });
+
+  it('keeps the dialog open with the error when the server cannot be reached', async () => {
+    server([planned('m1', 'Overleg december')], () => apiError(500, 'internal'));
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Vergadering verwijderen: Overleg december' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Ja, verwijderen' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toBe('Er ging iets mis. Probeer het opnieuw.');
+    expect(
+      screen.getByRole('button', { name: 'Vergadering verwijderen: Overleg december' }),
+    ).toBeTruthy();
+  });
+
+  it('offers delete on planned meetings only, and only to the facilitator', async () => {
+    server([runningMeeting({ title: 'Overleg december' }), planned('m2', 'Overleg januari')]);
+    const { unmount } = render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    await screen.findByRole('button', { name: 'Vergadering verwijderen: Overleg januari' });
+    expect(
+      screen.queryByRole('button', { name: /Vergadering verwijderen: Overleg december/ }),
+    ).toBeNull();
+    unmount();
+    render(<MeetingsPage workspaceId="w_1" user={olga} />);
+    await screen.findByTestId('meeting-list');
+    expect(screen.queryByRole('button', { name: /Vergadering verwijderen/ })).toBeNull();
   });
 });

@@ -97,6 +97,10 @@ function MeetingsView({ workspace, member }: { workspace: WorkspaceDto; member: 
                 setAnnouncement(t('meetings.list.ended', { title: meeting.title }));
                 meetings.reload();
               }}
+              onRemoved={(meeting) => {
+                setAnnouncement(t('meetings.list.removed', { title: meeting.title }));
+                meetings.reload();
+              }}
             />
           )}
           {manage ? (

@@ -2,21 +2,22 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
 import { meetingsApi } from './meetingsApi';
-import { useSpeakingQueue } from './useSpeakingQueue';
+import type { SpeakingQueue } from './useSpeakingQueue';
 
 interface RaiseHandButtonProps {
   workspaceId: string;
   meetingId: string;
   userId: string;
+  /** The meeting's speaking queue, loaded once by the agenda bar that shows this button. */
+  queue: SpeakingQueue;
 }
 
 /**
  * "Hand opsteken" as a toggle (aria-pressed: my hand is up). The name stays the same in both
  * states, as a toggle's should; the text beside it says where I am in the queue.
  */
-export function RaiseHandButton({ workspaceId, meetingId, userId }: RaiseHandButtonProps) {
+export function RaiseHandButton({ workspaceId, meetingId, userId, queue }: RaiseHandButtonProps) {
   const { t } = useTranslation();
-  const queue = useSpeakingQueue(workspaceId, meetingId);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const entries = queue.status === 'ready' ? queue.data.entries : [];

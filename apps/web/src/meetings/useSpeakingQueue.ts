@@ -15,3 +15,6 @@ export function useSpeakingQueue(workspaceId: string, meetingId: string | null) 
   });
   return loader;
 }
+
+/** What useSpeakingQueue answers, for components that share one loaded queue. */
+export type SpeakingQueue = ReturnType<typeof useSpeakingQueue>;
