@@ -180,6 +180,8 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await openAgreement(carla);
     await carla.getByRole('note').filter({ hasText: 'Alleen-lezen tot alle partijen' }).waitFor();
     assert.equal(await editorOf(carla).getAttribute('contenteditable'), 'false');
+    await screenshot(carla, 'facilitation-02c-gate');
+    await assertNoAxeViolations(carla, 'the agreement behind the process gate');
 
     await anna.goto(url(`/w/${workspace.id}`));
     const annaProcess = anna.getByRole('region', { name: 'Procesafspraken vaststellen' });
