@@ -226,7 +226,7 @@ describe('clause locks', () => {
     // Not read-only: its next change elsewhere is stored and echoed like any other.
     textOf(w.doc, OPEN).insert(0, 'Still ');
     await waitFor(
-      () => textOf(storedDoc(t.s.dataDir, t.room), OPEN).toString().startsWith('Still '),
+      () => String(textOf(storedDoc(t.s.dataDir, t.room), OPEN)).startsWith('Still '),
       10_000,
       'later write stored',
     );
