@@ -4,6 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { consentApi } from './consentApi';
 import { ReasonDialog } from './ReasonDialog';
 
+/** A process-first gate that is still closed, in front of the agreement. */
+function gateClosedBefore(gate: ProcessGateDto | null, kind: DocumentKind | null): boolean {
+  return gate !== null && gate.processFirst && !gate.open && kind === 'agreement';
+}
+
 /**
  * Whether the process gate keeps this document read-only for this role (GATE-1): only the
  * agreement, only in a process-first workspace, only for negotiators, only while closed.
@@ -14,13 +19,7 @@ export function gateKeepsReadOnly(
   kind: DocumentKind | null,
   role: Role | null,
 ): boolean {
-  return (
-    gate !== null &&
-    gate.processFirst &&
-    !gate.open &&
-    kind === 'agreement' &&
-    role === 'negotiator'
-  );
+  return gateClosedBefore(gate, kind) && role === 'negotiator';
 }
 
 /** Whether the banner shows at all: for negotiators (read-only) and the facilitator (override). */
@@ -29,13 +28,7 @@ export function gateBannerVisible(
   kind: DocumentKind | null,
   role: Role | null,
 ): boolean {
-  return (
-    gate !== null &&
-    gate.processFirst &&
-    !gate.open &&
-    kind === 'agreement' &&
-    (role === 'negotiator' || role === 'facilitator')
-  );
+  return gateClosedBefore(gate, kind) && (role === 'negotiator' || role === 'facilitator');
 }
 
 /**
