@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './harness/browser';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './harness/browserSuite';
 import { assertNoAxeViolations, isFocused, screenshot } from './harness/pages';
-import { startServer, type RunningServer } from './harness/startServer';
 import { settled } from './harness/editor';
 
 // The whole journey of issue 3 through the interface only: A signs up and creates a negotiation,
@@ -33,9 +32,7 @@ async function waitForSaved(page: Page): Promise<void> {
 }
 
 void describe('accounts, negotiations and invitations in the browser', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite({ env: { LOGIN_MAX_PER_ACCOUNT: String(loginLimit) } });
   let pageA: Page;
   let pageB: Page;
   let inviteUrl = '';
@@ -43,35 +40,20 @@ void describe('accounts, negotiations and invitations in the browser', () => {
   let agreementPath = '';
 
   async function newPage(options: { clipboard?: boolean } = {}): Promise<Page> {
-    assert.ok(browser && server);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await suite.newPage({ width: 1280, height: 900 });
     if (options.clipboard === true) {
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
-        origin: server.url,
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+        origin: suite.server.url,
       });
     }
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
     return page;
   }
 
-  function url(path: string): string {
-    assert.ok(server);
-    return `${server.url}${path}`;
-  }
+  const { url } = suite;
 
   before(async () => {
-    server = await startServer({ env: { LOGIN_MAX_PER_ACCOUNT: String(loginLimit) } });
-    browser = await launchBrowser();
     pageA = await newPage({ clipboard: true });
     pageB = await newPage();
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
   });
 
   void it('logged out, the home page explains Akkoord and offers log in and sign up', async () => {

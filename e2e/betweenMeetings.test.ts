@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
-import { launchBrowser } from './harness/browser';
+import { browserSuite } from './harness/browserSuite';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
-import { startServer, type RunningServer } from './harness/startServer';
-import { apiAs, newPersonPage } from './harness/testPages';
 
 // Issue 5, between meetings: while Carla (corporation) is away, Bram (municipality) comments on
 // her clause through the REST API, mentioning her, and adds words to the clause in the editor.
@@ -31,9 +29,7 @@ async function waitForSaved(page: Page): Promise<void> {
 }
 
 void describe('between meetings: inbox, since your last visit, party notes', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let workspace: Workspace;
   let documentPath = '';
   let agreementId = '';
@@ -45,14 +41,13 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
   const tokens: Record<string, string> = {};
   let carlaId = '';
 
-  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
+  const newPage = (): Promise<Page> => suite.newPage();
 
-  const apiFor = (page: Page): Api => apiAs(server, page);
+  const apiFor = (page: Page): Api => suite.api(page);
 
   async function post(who: string, path: string, data: unknown): Promise<unknown> {
-    assert.ok(server);
     const page = who === 'bram' ? bram : tess;
-    const response = await page.request.post(`${server.url}/api${path}`, {
+    const response = await page.request.post(`${suite.server.url}/api${path}`, {
       data,
       headers: { Authorization: `Bearer ${tokens[who]}` },
     });
@@ -61,15 +56,12 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
   }
 
   async function openDocument(page: Page, path = documentPath): Promise<void> {
-    assert.ok(server);
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${suite.server.url}${path}`);
     await editorOf(page).waitFor();
     await waitForSaved(page);
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     anna = await newPage();
     const facilitator = apiFor(anna);
     await facilitator.register('Anna Procesbegeleider');
@@ -92,12 +84,6 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
     carlaId = await join(carla, 'carla', 'Carla Corporatie', byKind('corporation'));
     await join(bram, 'bram', 'Bram Gemeente', byKind('municipality'));
     await join(tess, 'tess', 'Tess Huurders', byKind('tenants'));
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
   });
 
   void it('Carla writes a clause, marks the document as seen and leaves', async () => {
@@ -156,7 +142,7 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
     );
     assert.ok(notes);
     await openDocument(tess, `/w/${workspace.id}/d/${notes.id}`).catch(async () => {
-      await tess.goto(`${server?.url}/w/${workspace.id}/d/${notes.id}`);
+      await tess.goto(`${suite.server.url}/w/${workspace.id}/d/${notes.id}`);
     });
     const notesEditor = tess.getByRole('textbox', {
       name: `Tekst van ${notes.title}`,
@@ -176,8 +162,7 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
   });
 
   void it('Carla comes back: header count, inbox, permalink, since your last visit', async () => {
-    assert.ok(server);
-    await carla.goto(`${server.url}/w/${workspace.id}`);
+    await carla.goto(`${suite.server.url}/w/${workspace.id}`);
     // The count is visually hidden text in the link ("Meldingen, 1 ongelezen"); Playwright puts a
     // space before the comma where screen readers join it.
     const inboxLink = carla.getByRole('link', { name: /^Meldingen ?, 1 ongelezen$/ });

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
-import { launchBrowser } from './harness/browser';
+import { browserSuite } from './harness/browserSuite';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
-import { startServer, type RunningServer } from './harness/startServer';
-import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
+import { waitForSaveStatus } from './harness/testPages';
 
 // Issue 4, the editor: a corporation negotiator and a municipality negotiator co-edit the
 // agreement. One inserts a clause by keyboard only, the other adds the municipality's
@@ -56,9 +55,7 @@ async function waitForLedger(
 }
 
 void describe('clauses, counterparts and the ledger in the browser', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let workspace: Workspace;
   let corporation = '';
   let municipality = '';
@@ -71,20 +68,17 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   let bram: Page;
   let olaf: Page;
 
-  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
+  const newPage = (): Promise<Page> => suite.newPage();
 
-  const apiFor = (page: Page): Api => apiAs(server, page);
+  const apiFor = (page: Page): Api => suite.api(page);
 
   async function openDocument(page: Page): Promise<void> {
-    assert.ok(server);
-    await page.goto(`${server.url}${documentPath}`);
+    await page.goto(`${suite.server.url}${documentPath}`);
     await editorOf(page).waitFor();
     await waitForStatus(page, 'saved');
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const facilitator = apiFor(await newPage());
     await facilitator.register('Anna Procesbegeleider');
     workspace = await facilitator.createWorkspace('Prestatieafspraken Clausestad (e2e)');
@@ -108,12 +102,6 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
     await join(carla, 'Carla Corporatie', { role: 'negotiator', partyId: corporation });
     await join(bram, 'Bram Gemeente', { role: 'negotiator', partyId: municipality });
     await join(olaf, 'Olaf Waarnemer', { role: 'observer' });
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
   });
 
   void it('the corporation inserts a clause and picks its owner by keyboard only', async () => {
@@ -211,12 +199,11 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   });
 
   void it('the JSON export shows owner, counterpart and text', async () => {
-    assert.ok(server);
     await waitForStatus(carla, 'saved');
     const response = await carla
       .context()
       .request.get(
-        `${server.url}/api/workspaces/${workspace.id}/documents/${documentId}/export?format=json`,
+        `${suite.server.url}/api/workspaces/${workspace.id}/documents/${documentId}/export?format=json`,
       );
     assert.equal(response.status(), 200);
     const exported = (await response.json()) as {
@@ -241,11 +228,11 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
   });
 
   void it('a link to a clause (?clause=) opens the document at that clause, highlighted', async () => {
-    assert.ok(server && clauseId !== '');
+    assert.ok(clauseId !== '');
     // A second tab of Carla's, as when she follows a link from "waiting on you".
     const tab = await carla.context().newPage();
     try {
-      await tab.goto(`${server.url}${documentPath}?clause=${encodeURIComponent(clauseId)}`);
+      await tab.goto(`${suite.server.url}${documentPath}?clause=${encodeURIComponent(clauseId)}`);
       await tab.locator('.clause-node--highlight', { hasText: clauseText }).waitFor();
       assert.ok(
         await editorOf(tab).evaluate((el) => {

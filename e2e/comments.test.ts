@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
-import { launchBrowser } from './harness/browser';
+import { browserSuite } from './harness/browserSuite';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
-import { startServer, type RunningServer } from './harness/startServer';
-import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
+import { waitForSaveStatus } from './harness/testPages';
 
 // Issue 5, comment threads in the editor: the municipality comments on a clause the corporation
 // wrote and mentions its author; the corporation sees it live (with a count on the clause),
@@ -35,9 +34,7 @@ function threadWith(page: Page, text: string): Locator {
 const waitForStatus = waitForSaveStatus;
 
 void describe('comment threads in the browser', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let workspace: Workspace;
   let documentPath = '';
   let threadId = '';
@@ -47,20 +44,17 @@ void describe('comment threads in the browser', () => {
   let bram: Page;
   let tess: Page;
 
-  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
+  const newPage = (): Promise<Page> => suite.newPage();
 
-  const apiFor = (page: Page): Api => apiAs(server, page);
+  const apiFor = (page: Page): Api => suite.api(page);
 
   async function openDocument(page: Page, search = ''): Promise<void> {
-    assert.ok(server);
-    await page.goto(`${server.url}${documentPath}${search}`);
+    await page.goto(`${suite.server.url}${documentPath}${search}`);
     await editorOf(page).waitFor();
     await waitForStatus(page, 'saved');
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const facilitator = apiFor(await newPage());
     await facilitator.register('Anna Procesbegeleider');
     workspace = await facilitator.createWorkspace('Prestatieafspraken Reactiestad (e2e)');
@@ -79,12 +73,6 @@ void describe('comment threads in the browser', () => {
     await join(carla, 'Carla Corporatie', byKind('corporation'));
     await join(bram, 'Bram Gemeente', byKind('municipality'));
     await join(tess, 'Tess Huurders', byKind('tenants'));
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
   });
 
   void it('Bram comments on Carla’s clause; Carla sees it live, replies and resolves', async () => {

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import { Api } from './harness/api';
-import { launchBrowser } from './harness/browser';
+import { browserSuite } from './harness/browserSuite';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot, screenshotDir } from './harness/pages';
-import { startServer, type RunningServer } from './harness/startServer';
-import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
+import { waitForSaveStatus } from './harness/testPages';
 
 // Issue 4, the agreement editor in English: a corporation negotiator switches the interface to
 // English and finds every part of the clause editor named in English (text box, toolbar,
@@ -78,22 +77,18 @@ function assertInside(inner: Box, outer: Box, what: string): void {
 }
 
 void describe('the agreement editor in English', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let corporation = '';
   let municipality = '';
   let documentPath = '';
   /** Nina negotiates for the corporation. */
   let nina: Page;
 
-  const newPage = (): Promise<Page> => newPersonPage(browser, contexts);
+  const newPage = (): Promise<Page> => suite.newPage();
 
-  const apiFor = (page: Page): Api => apiAs(server, page);
+  const apiFor = (page: Page): Api => suite.api(page);
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
     const facilitator = apiFor(await newPage());
     await facilitator.register('Frank Facilitator');
     const workspace = await facilitator.createWorkspace('Performance agreements Exampletown (e2e)');
@@ -113,15 +108,8 @@ void describe('the agreement editor in English', () => {
     );
   });
 
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-  });
-
   void it('switching to English names the editor, toolbar, panel and status in English', async () => {
-    assert.ok(server);
-    await nina.goto(`${server.url}${documentPath}`);
+    await nina.goto(`${suite.server.url}${documentPath}`);
     // Dutch first (the default), so the switch is what changes the names.
     await nina.getByRole('textbox', { name: `Tekst van ${documentTitle}`, exact: true }).waitFor();
     await waitForStatus(nina, 'saved');

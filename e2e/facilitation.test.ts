@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { before, describe, it } from 'node:test';
+import type { Locator, Page } from 'playwright-core';
 import type { Workspace } from './harness/api';
-import { launchBrowser } from './harness/browser';
+import { browserSuite } from './harness/browserSuite';
 import { settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
-import { startServer, type RunningServer } from './harness/startServer';
-import { apiAs, newPersonPage, waitForSaveStatus } from './harness/testPages';
+import { waitForSaveStatus } from './harness/testPages';
 
 // Issue 6, facilitator mode, with three people in three browsers: Anna (facilitator), Carla
 // (the corporation) and Tess (the tenants' organisation). Anna plans and starts a meeting; all
@@ -39,9 +38,7 @@ async function secondsLeftOn(page: Page): Promise<number> {
 }
 
 void describe('facilitator mode: meeting, process first, consent round, lock, minutes', () => {
-  let server: RunningServer | undefined;
-  let browser: Browser | undefined;
-  const contexts: BrowserContext[] = [];
+  const suite = browserSuite();
   let workspace: Workspace;
   let anna: Page;
   let carla: Page;
@@ -50,10 +47,7 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
   let agreementId = '';
   let meetingId = '';
 
-  const url = (path: string): string => {
-    assert.ok(server);
-    return `${server.url}${path}`;
-  };
+  const { url } = suite;
 
   async function openAgreement(page: Page): Promise<void> {
     await page.goto(url(agreementPath));
@@ -62,12 +56,10 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
   }
 
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    anna = await newPersonPage(browser, contexts);
-    carla = await newPersonPage(browser, contexts);
-    tess = await newPersonPage(browser, contexts);
-    const facilitator = apiAs(server, anna);
+    anna = await suite.newPage();
+    carla = await suite.newPage();
+    tess = await suite.newPage();
+    const facilitator = suite.api(anna);
     const account = await facilitator.register('Anna Procesbegeleider');
     // Two parties keep three browsers enough for "every party"; processFirst as the web form sends.
     const created = await anna.request.post(url('/api/workspaces'), {
@@ -92,18 +84,12 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
       [carla, 'Carla Corporatie', 'corporation'],
       [tess, 'Tess Huurders', 'tenants'],
     ] as const) {
-      const api = apiAs(server, page);
+      const api = suite.api(page);
       await api.register(name);
       await api.accept(
         await facilitator.invite(workspace.id, { role: 'negotiator', partyId: partyOf(kind) }),
       );
     }
-  });
-
-  after(async () => {
-    for (const context of contexts) await context.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
   });
 
   void it('the facilitator plans and starts a meeting; everyone sees the same agenda and timer', async () => {
