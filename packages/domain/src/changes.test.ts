@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ChangesResponse, ClauseChange, diffClauses, diffCounterparts } from './changes';
-import type { Clause, Counterpart } from './clause';
+import type { Counterpart } from './clause';
 import { readClauses } from './read';
-import { CORP, GEM, HURD, sampleAgreementYDoc } from './testFixtures';
-
-function clause(id: string, over: Partial<Clause> = {}): Clause {
-  return {
-    id,
-    number: 'B-01',
-    theme: 'beschikbaarheid',
-    text: 'De corporatie bouwt 120 sociale huurwoningen.',
-    owner: CORP,
-    counterparts: [],
-    status: 'draft',
-    ...over,
-  };
-}
+import { clause, CORP, GEM, HURD, sampleAgreementYDoc } from './testFixtures';
 
 const cp = (party: string | null, commitment = '', due: string | null = null): Counterpart => ({
   party,

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Clause } from './clause';
 import type { PositionDto } from './facilitation';
 import { generateMinutes, inlineText, runsToMarkdown, type MinutesInput } from './minutes';
-import { CORP, GEM, HURD, PARTIES } from './testFixtures';
-
-function clause(id: string, over: Partial<Clause> = {}): Clause {
-  return {
-    id,
-    number: 'B-01',
-    theme: 'beschikbaarheid',
-    text: 'De corporatie bouwt 120 sociale huurwoningen.',
-    owner: CORP,
-    counterparts: [],
-    status: 'draft',
-    ...over,
-  };
-}
+import { clause, CORP, GEM, HURD, PARTIES } from './testFixtures';
 
 const position = (partyId: string, p: PositionDto['position'], reason = ''): PositionDto => ({
   partyId,

@@ -3,6 +3,7 @@
  * ProseMirror JSON and built by hand from Y.XmlElements the way any Yjs client could write it.
  */
 import * as Y from 'yjs';
+import type { Clause } from './clause';
 import type { PMJSON } from './read';
 import { CONTENT_FRAGMENT, NODE } from './schemaNames';
 import { clauseJSON, headingJSON, paragraphJSON, themeSectionJSON } from './templates';
@@ -10,6 +11,20 @@ import { clauseJSON, headingJSON, paragraphJSON, themeSectionJSON } from './temp
 export const CORP = 'p-corp';
 export const GEM = 'p-gem';
 export const HURD = 'p-hurd';
+/** A clause as `readClauses` returns it, for tests: B-01 of the corporation, draft. */
+export function clause(id: string, over: Partial<Clause> = {}): Clause {
+  return {
+    id,
+    number: 'B-01',
+    theme: 'beschikbaarheid',
+    text: 'De corporatie bouwt 120 sociale huurwoningen.',
+    owner: CORP,
+    counterparts: [],
+    status: 'draft',
+    ...over,
+  };
+}
+
 export const PARTIES = [
   { id: CORP, name: 'Woonstede', kind: 'corporation' },
   { id: GEM, name: 'Gemeente Voorbeeldstad', kind: 'municipality' },

@@ -2,24 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { Clause } from './clause';
 import type { ThreadDto } from './comments';
 import type { ConsentRoundDto, PositionDto } from './facilitation';
-import { CORP, GEM, HURD, PARTIES } from './testFixtures';
+import { clause as fixtureClause, CORP, GEM, HURD, PARTIES } from './testFixtures';
 import { clauseTurns, threadDigestOf } from './turns';
 import type { ThreadDigest } from './waitingOn';
 
 const DOC = 'agreement-1';
 
-function clause(id: string, over: Partial<Clause> = {}): Clause {
-  return {
-    id,
-    number: 'B-01',
-    theme: 'beschikbaarheid',
-    text: 'Tekst.',
-    owner: CORP,
-    counterparts: [],
-    status: 'draft',
-    ...over,
-  };
-}
+const clause = (id: string, over: Partial<Clause> = {}): Clause =>
+  fixtureClause(id, { text: 'Tekst.', ...over });
 
 function position(partyId: string, p: PositionDto['position']): PositionDto {
   return { partyId, position: p, reason: '', userId: `u-${partyId}`, name: 'X', at: '' };
