@@ -207,7 +207,8 @@ describe('AgendaBar', () => {
     const source = PlayableEventSource.opened[0]!;
     act(() => source.emit('facilitation', { topic: 'queue', meetingId: 'm1' }));
     expect(await within(bar).findByText('Aan het woord: Kees Kramer (Woonstede)')).toBeTruthy();
-    expect(status.textContent).toBe('Aan het woord: Kees Kramer (Woonstede)');
+    // The live region is set by an effect after the line renders; a busy machine can see between.
+    await waitFor(() => expect(status.textContent).toBe('Aan het woord: Kees Kramer (Woonstede)'));
     expect(queueLoads()).toBe(2);
 
     // The turn ends: the line goes, and the live region says nothing new.
