@@ -203,11 +203,12 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
   });
   // Clause locks (LOCK-1/2/4): SQL rows + the clause's attributes + the room's guard.
   const lockStore = new SqliteClauseLockStore(sqlite());
+  const consentStore = new SqliteConsentStore(sqlite());
   // `sync` is created below; the locker only uses it per call.
   const locks = new ClauseLocker({ store: lockStore, rooms: () => sync.registry });
   // Consent rounds, decisions, the process gate and clause locks (issue #6).
   const consentDeps = {
-    store: new SqliteConsentStore(sqlite()),
+    store: consentStore,
     workspaces: workspaceStore,
     documents,
     locks,
@@ -255,7 +256,11 @@ export function buildServer(config: Config, overrides: ServerOverrides = {}): Ak
     limits: config.limits,
     metrics,
     log,
-    lockedClauses: (room) => lockStore.clauseIdsByRoom(room),
+    // Guarded: locked clauses (LOCK-4) and clauses held for an open round (CONS-5).
+    lockedClauses: async (room) => [
+      ...(await lockStore.clauseIdsByRoom(room)),
+      ...(await consentStore.heldClauseIdsByRoom(room)),
+    ],
   });
   accounts.onSessionEnded = (sessionId) => {
     sync.endSession(sessionId);

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { CloseCode, DenialReason, MessageType } from '@akkoord/protocol';
 import { AppError } from '../src/errors';
-import { buildWorld, type World } from './api/helpers/http';
+import { buildWorld, call, type World } from './api/helpers/http';
 import { connectClient, waitFor, whenSynced, type Client } from './helpers/clients';
 import { decodeFrame, updateFrame } from './helpers/frames';
 import { connectRaw } from './helpers/rawClient';
@@ -345,6 +345,64 @@ describe('clause locks', () => {
     await waitFor(() => w.seen.length > before, 10_000, 'echo');
     await waitFor(() => clauseXml(w.doc) === t.agreed, 10_000, 'sender undone');
     expect(clauseXml(s2.server.sync.registry.get(t.room)!.doc)).toBe(t.agreed);
+  });
+
+  it('CONS-5 a clause held by an open round stays held after a restart; a mark left by a closed round goes', async () => {
+    const t = await setup({ lock: false });
+    const res = await call<{ round: { id: string } }>(
+      t.s.url,
+      'POST',
+      `/api/workspaces/${t.ref.workspaceId}/consent-rounds`,
+      {
+        token: t.token,
+        body: { target: { kind: 'clause', documentId: t.ref.documentId, clauseId: LOCKED } },
+      },
+    );
+    expect(res.status).toBe(201);
+    const roundId = res.body.round.id;
+    await waitFor(
+      () => findClauseElement(t.seed.doc, LOCKED).el.getAttribute('round') === roundId,
+      10_000,
+      'round mark reached the client',
+    );
+    const held = clauseXml(t.serverDoc());
+    const restart = async (dataDir: string) => {
+      for (const c of clients.splice(0)) c.destroy();
+      for (const x of servers.splice(0)) await x.stop();
+      const next = await startTestServer({ DATA_DIR: dataDir }, { realAuth: true });
+      servers.push(next);
+      return next;
+    };
+    const s2 = await restart(t.s.dataDir);
+    const w = rawWriter(s2, t.room, t.token);
+    await waitFor(() => countClauses(w.doc) === 1, 10_000, 'writer synced');
+    textOf(w.doc, LOCKED).insert(0, 'After restart ');
+    await waitFor(() => clauseXml(w.doc) === held, 10_000, 'undone after restart');
+
+    // The round closes while the server is down, its mark still in the document.
+    for (const x of writers.splice(0)) x.ws.terminate();
+    await s2.stop();
+    servers.splice(0);
+    const db = new Database(path.join(t.s.dataDir, 'akkoord.sqlite'));
+    db.prepare(
+      "UPDATE consent_rounds SET status = 'closed', outcome = 'cancelled' WHERE id = ?",
+    ).run(roundId);
+    db.close();
+    const s3 = await restart(t.s.dataDir);
+    const w3 = rawWriter(s3, t.room, t.token);
+    await waitFor(
+      () =>
+        countClauses(w3.doc) === 1 && !findClauseElement(w3.doc, LOCKED).el.getAttribute('round'),
+      10_000,
+      'stale mark dropped',
+    );
+    textOf(w3.doc, LOCKED).insert(0, 'Free ');
+    await waitFor(
+      () =>
+        textOf(s3.server.sync.registry.get(t.room)!.doc, LOCKED).toString() === 'Free Agreed text',
+      10_000,
+      'edit kept',
+    );
   });
 
   it('LOCK-2 offline edits to a clause locked meanwhile are undone on reconnect; the others stay', async () => {

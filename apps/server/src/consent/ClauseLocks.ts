@@ -8,6 +8,8 @@ export interface LockRequest {
   decisionId: string;
 }
 
+export type HoldRequest = Omit<LockRequest, 'decisionId'> & { roundId: string };
+
 /**
  * What consent needs of clause locking (LOCK-1, LOCK-3): the real one (src/locks/ClauseLocker)
  * writes the clause's status and `locked` attribute into the document; tests use an in-memory one.
@@ -17,6 +19,10 @@ export interface ClauseLocks {
   lock(r: LockRequest): Promise<void>;
   /** Status `reopened`, lock removed. */
   unlock(r: LockRequest): Promise<void>;
+  /** Holds the clause unchanged while round `roundId` is open on it (CONS-5); 404 when gone. */
+  hold(r: HoldRequest): Promise<void>;
+  /** Ends that round's hold; a later `lock` ends it too. */
+  release(r: HoldRequest): Promise<void>;
   list(workspaceId: string): Promise<ClauseLockDto[]>;
   isLocked(documentId: string, clauseId: string): Promise<boolean>;
 }

@@ -1,5 +1,6 @@
-import type { MeetingDto } from '@akkoord/domain';
+import { CONTENT_FRAGMENT, type MeetingDto } from '@akkoord/domain';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { AppError } from '../errors';
 import { CLAUSE_TEXT, clauseTarget, consentWorld, processTarget } from './testFixtures';
 
@@ -147,6 +148,57 @@ describe('ConsentService', () => {
       }),
     ]);
     expect(await w.locks.isLocked('d_agr', 'c1')).toBe(false);
+  });
+
+  it('CONS-5 an open round holds its clause; closing, cancelling or consent ends the hold', async () => {
+    const w = consentWorld();
+    const held = () => w.locks.holds.get('d_agr\u0000c1') ?? null;
+    const first = await w.consent.open('u_fac', 'w1', { target: clauseTarget });
+    expect(held()).toBe(first.id);
+    await w.consent.close('u_fac', 'w1', first.id, { outcome: 'not-agreed' });
+    expect(held()).toBeNull();
+    const second = await w.consent.open('u_fac', 'w1', { target: clauseTarget });
+    expect(held()).toBe(second.id);
+    await w.consent.close('u_fac', 'w1', second.id, { outcome: 'cancelled' });
+    expect(held()).toBeNull();
+    const third = await w.consent.open('u_fac', 'w1', { target: clauseTarget });
+    for (const u of ['u_a1', 'u_b1', 'u_c1']) await w.consent.position(u, 'w1', third.id, agree);
+    expect(held()).toBeNull();
+    expect(await w.locks.isLocked('d_agr', 'c1')).toBe(true);
+    // A process round holds no clause.
+    await w.consent.open('u_fac', 'w1', { target: processTarget });
+    expect(w.locks.holds.size).toBe(0);
+  });
+
+  it('CONS-5 a clause that cannot be held gets no round: 400 when gone, the error otherwise', async () => {
+    const w = consentWorld();
+    w.locks.failNext = new AppError('not_found', 'Clause not found in the document');
+    const gone = await w.consent
+      .open('u_fac', 'w1', { target: clauseTarget })
+      .catch((e: unknown) => e);
+    expect(gone).toMatchObject({ code: 'validation_failed' });
+    w.locks.failNext = new AppError('unavailable', 'document is busy, try again');
+    expect(await code(w.consent.open('u_fac', 'w1', { target: clauseTarget }))).toBe('unavailable');
+    expect(await w.consent.rounds('u_fac', 'w1')).toEqual([]);
+    expect(w.locks.holds.size).toBe(0);
+    // Nothing was left behind that refuses the next round.
+    const round = await w.consent.open('u_fac', 'w1', { target: clauseTarget });
+    expect(round.status).toBe('open');
+  });
+
+  it('CONS-5 the round asks consent on the text as held, also after an edit just before the hold', async () => {
+    const w = consentWorld();
+    const hold = w.locks.hold.bind(w.locks);
+    w.locks.hold = async (r) => {
+      // Someone types between the service reading the clause and the hold taking effect.
+      const el = w.docs.get('r_d_agr')!.getXmlFragment(CONTENT_FRAGMENT);
+      for (const node of el.createTreeWalker(() => true))
+        if (node instanceof Y.XmlText && node.toJSON().startsWith('De huren'))
+          node.insert(0, 'Laat: ');
+      return hold(r);
+    };
+    const round = await w.consent.open('u_fac', 'w1', { target: clauseTarget });
+    expect(round.text).toBe(`Laat: ${CLAUSE_TEXT}`);
   });
 
   it('GATE-1 process consent opens the gate and re-checks every member’s sockets', async () => {

@@ -16,12 +16,15 @@ import { AppError } from '../errors';
 import { publishFacilitation } from '../events/publishFacilitation';
 import { requireFacilitator, requireMember } from '../workspaces/memberChecks';
 import { type ConsentDeps, nameOf } from './deps';
+import type { HoldRequest } from './ClauseLocks';
 import type { ProcessGate } from './ProcessGate';
 
 /** How many closed rounds `GET /facilitation` carries besides the open ones. */
 const RECENT_CLOSED = 20;
 /** What a process round keeps of the process document's text (the parties agree to all of it). */
 const PROCESS_TEXT_MAX = 50_000;
+
+type ClauseTarget = Extract<ConsentTarget, { kind: 'clause' }>;
 
 const invalid = (field: string, message: string, summary = 'Some fields are missing or invalid') =>
   new AppError('validation_failed', summary, { fields: { [field]: message } });
@@ -87,8 +90,48 @@ export class ConsentService {
     };
     if (!(await this.d.store.openRound(round)))
       throw new AppError('conflict', 'A round is already open on this target');
+    if (target.kind === 'clause') await this.hold(workspaceId, doc, round.id, target, read);
     publishFacilitation(this.d, workspaceId, ['consent'], meetingId);
     return (await this.d.store.round(workspaceId, round.id))!;
+  }
+
+  /**
+   * Holds the clause for the round (CONS-5) once the round exists (so a second round on it is
+   * refused before anything changes), then keeps the text as held: an edit that came between
+   * the first reading and the hold is what the parties see, so it is what they consent to. A
+   * round whose clause cannot be held is removed, as if never opened.
+   */
+  private async hold(
+    workspaceId: string,
+    doc: DocumentDto,
+    roundId: string,
+    target: ClauseTarget,
+    read: { clauseNumber: string | null; text: string },
+  ): Promise<void> {
+    const ref = { workspaceId, documentId: doc.id, room: doc.room, clauseId: target.clauseId };
+    try {
+      await this.d.locks.hold({ ...ref, roundId });
+      const held = await this.readTarget(doc, target);
+      if (held.text !== read.text || held.clauseNumber !== read.clauseNumber)
+        await this.d.store.setRoundText(roundId, held.text, held.clauseNumber);
+    } catch (err) {
+      await this.d.store
+        .discardRound(roundId)
+        .catch((e: unknown) => this.d.log.error({ err: e, roundId }, 'discarding a round failed'));
+      await this.release({ ...ref, roundId });
+      if (err instanceof AppError && err.code === 'not_found')
+        throw invalid('target.clauseId', 'no such clause in this document', 'Unknown clause');
+      throw err;
+    }
+  }
+
+  /** Ends a clause round's hold; a failure is logged, the room heals it when it reloads. */
+  private async release(r: HoldRequest): Promise<void> {
+    await this.d.locks
+      .release(r)
+      .catch((err: unknown) =>
+        this.d.log.error({ err, roundId: r.roundId }, 'releasing a clause failed'),
+      );
   }
 
   async position(
@@ -142,6 +185,20 @@ export class ConsentService {
       false,
     );
     if (!closed) throw new AppError('conflict', 'This round is closed');
+    const { target } = round;
+    if (target.kind === 'clause') {
+      const doc = (await this.d.workspaces.documents(workspaceId)).find(
+        (x) => x.id === target.documentId,
+      );
+      if (doc)
+        await this.release({
+          workspaceId,
+          documentId: doc.id,
+          room: doc.room,
+          clauseId: target.clauseId,
+          roundId: round.id,
+        });
+    }
     publishFacilitation(this.d, workspaceId, ['consent'], round.meetingId);
     return (await this.d.store.round(workspaceId, roundId))!;
   }
@@ -186,6 +243,14 @@ export class ConsentService {
         decisionId: decision.id,
       });
     } catch (err) {
+      if (doc)
+        await this.release({
+          workspaceId,
+          documentId: doc.id,
+          room: doc.room,
+          clauseId: target.clauseId,
+          roundId: round.id,
+        });
       const details = { roundId: round.id, decisionId: decision.id };
       // Deleted while the round was open: nothing to lock, and retrying cannot help.
       if (!doc || (err instanceof AppError && err.code === 'not_found'))

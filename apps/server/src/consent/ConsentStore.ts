@@ -45,6 +45,12 @@ export interface GateRecord {
 export interface ConsentStore {
   /** False when a round is already open on the same target (one open round per target). */
   openRound(round: NewRound): Promise<boolean>;
+  /** The text the round asks consent on, once the clause is held (CONS-5); open rounds only. */
+  setRoundText(roundId: string, text: string, clauseNumber: string | null): Promise<void>;
+  /** Removes an open round that never got going (its clause could not be held). */
+  discardRound(roundId: string): Promise<void>;
+  /** Clause ids with an open round in the document synced in `room`: held while it loads. */
+  heldClauseIdsByRoom(room: string): Promise<string[]>;
   round(workspaceId: string, roundId: string): Promise<ConsentRoundDto | null>;
   /** Newest first; `closedLimit` caps the closed rounds returned (open ones always come). */
   rounds(workspaceId: string, closedLimit?: number): Promise<ConsentRoundDto[]>;

@@ -1,5 +1,5 @@
 import type { ClauseLockDto } from '@akkoord/domain';
-import type { ClauseLocks, LockRequest } from './ClauseLocks';
+import type { ClauseLocks, HoldRequest, LockRequest } from './ClauseLocks';
 
 /**
  * Locks kept in memory only: they never touch the document. For unit tests, and as a stand-in
@@ -7,7 +7,9 @@ import type { ClauseLocks, LockRequest } from './ClauseLocks';
  */
 export class MemoryClauseLocks implements ClauseLocks {
   readonly locks = new Map<string, ClauseLockDto & { workspaceId: string }>();
-  /** Set to make the next lock() fail, as a document that cannot load would. */
+  /** Clause keys held for a round, with the round's id. */
+  readonly holds = new Map<string, string>();
+  /** Set to make the next lock() or hold() fail, as a document that cannot load would. */
   failNext: Error | null = null;
 
   private key = (documentId: string, clauseId: string) => `${documentId}\u0000${clauseId}`;
@@ -16,6 +18,7 @@ export class MemoryClauseLocks implements ClauseLocks {
     const err = this.failNext;
     this.failNext = null;
     if (err) return Promise.reject(err);
+    this.holds.delete(this.key(r.documentId, r.clauseId));
     this.locks.set(this.key(r.documentId, r.clauseId), {
       workspaceId: r.workspaceId,
       documentId: r.documentId,
@@ -23,6 +26,20 @@ export class MemoryClauseLocks implements ClauseLocks {
       decisionId: r.decisionId,
       lockedAt: new Date().toISOString(),
     });
+    return Promise.resolve();
+  }
+
+  hold(r: HoldRequest): Promise<void> {
+    const err = this.failNext;
+    this.failNext = null;
+    if (err) return Promise.reject(err);
+    this.holds.set(this.key(r.documentId, r.clauseId), r.roundId);
+    return Promise.resolve();
+  }
+
+  release(r: HoldRequest): Promise<void> {
+    const key = this.key(r.documentId, r.clauseId);
+    if (this.holds.get(key) === r.roundId) this.holds.delete(key);
     return Promise.resolve();
   }
 

@@ -121,6 +121,34 @@ export class SqliteConsentStore implements ConsentStore {
     });
   }
 
+  setRoundText(roundId: string, text: string, clauseNumber: string | null): Promise<void> {
+    return settle(() => {
+      this.db
+        .prepare(
+          `UPDATE consent_rounds SET text = ?, clause_number = ? WHERE id = ? AND status = 'open'`,
+        )
+        .run(text, clauseNumber, roundId);
+    });
+  }
+
+  discardRound(roundId: string): Promise<void> {
+    return settle(() => {
+      this.db.prepare(`DELETE FROM consent_rounds WHERE id = ? AND status = 'open'`).run(roundId);
+    });
+  }
+
+  heldClauseIdsByRoom(room: string): Promise<string[]> {
+    return settle(() =>
+      this.db
+        .prepare<[string], { clause_id: string }>(
+          `SELECT r.clause_id FROM consent_rounds r JOIN documents d ON d.id = r.document_id
+           WHERE d.room = ? AND r.status = 'open' AND r.clause_id IS NOT NULL`,
+        )
+        .all(room)
+        .map((r) => r.clause_id),
+    );
+  }
+
   round(workspaceId: string, roundId: string): Promise<ConsentRoundDto | null> {
     return settle(() => {
       const row = this.db

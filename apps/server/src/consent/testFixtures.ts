@@ -133,6 +133,8 @@ export function consentWorld(opts: { processFirst?: boolean } = {}) {
   return {
     db,
     deps,
+    /** The in-memory documents by room (`r_d_agr`, `r_d_proc`). */
+    docs,
     locks,
     events,
     rechecked,

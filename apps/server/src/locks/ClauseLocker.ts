@@ -70,6 +70,8 @@ export class ClauseLocker implements ClauseLocks {
           const stored = room.applyServerChange(() => {
             el.setAttribute('status', 'agreed');
             el.setAttribute('locked', ref.decisionId);
+            // The round that agreed it is over; the lock holds the clause from here on.
+            el.removeAttribute('round');
           });
           room.setLockedClauses(new Set([...room.lockedClauses, ref.clauseId]));
           await stored;
@@ -80,11 +82,8 @@ export class ClauseLocker implements ClauseLocks {
           }
           // Not in the document: the row must not guard it either.
           await this.deps.store.remove(ref.documentId, ref.clauseId).catch(() => false);
-          if (room.lockedClauses.has(ref.clauseId)) {
-            const ids = new Set(room.lockedClauses);
-            ids.delete(ref.clauseId);
-            room.setLockedClauses(ids);
-          }
+          if (room.lockedClauses.has(ref.clauseId))
+            room.setLockedClauses(without(room.lockedClauses, ref.clauseId));
           throw err;
         }
       }),
@@ -109,9 +108,7 @@ export class ClauseLocker implements ClauseLocks {
               el.setAttribute('status', 'reopened');
             })
           : Promise.resolve();
-        const ids = new Set(room.lockedClauses);
-        ids.delete(ref.clauseId);
-        room.setLockedClauses(ids);
+        room.setLockedClauses(without(room.lockedClauses, ref.clauseId));
         try {
           await stored;
         } catch (err) {
@@ -120,6 +117,48 @@ export class ClauseLocker implements ClauseLocks {
           throw err;
         }
         await this.deps.store.remove(ref.documentId, ref.clauseId);
+      }),
+    );
+  }
+
+  /**
+   * Holds the clause for an open consent round (CONS-5): its `round` attribute is set and the
+   * room's guard keeps it as it is, as for a lock, until `release` or `lock`. 404 when the clause
+   * is not in the document.
+   */
+  hold(ref: ClauseRef & { roundId: string }): Promise<void> {
+    return this.serialized(ref.room, () =>
+      this.deps.rooms().use(ref.room, async (room) => {
+        await room.settled();
+        const el = findClause(room.doc, ref.clauseId);
+        if (!el) throw clauseNotFound();
+        const stored = room.applyServerChange(() => el.setAttribute('round', ref.roundId));
+        const wasGuarded = room.lockedClauses.has(ref.clauseId);
+        room.setLockedClauses(new Set([...room.lockedClauses, ref.clauseId]));
+        try {
+          await stored;
+        } catch (err) {
+          if (!wasGuarded) room.setLockedClauses(without(room.lockedClauses, ref.clauseId));
+          throw err;
+        }
+      }),
+    );
+  }
+
+  /**
+   * Ends the hold of round `roundId` on the clause: the attribute goes (only if it still names
+   * that round) and the guard lets go unless the clause is locked. A failed document write is
+   * healed when the room next loads or rebuilds (Room drops holds it does not guard).
+   */
+  release(ref: ClauseRef & { roundId: string }): Promise<void> {
+    return this.serialized(ref.room, () =>
+      this.deps.rooms().use(ref.room, async (room) => {
+        await room.settled();
+        const locked = (await this.deps.store.get(ref.documentId, ref.clauseId)) !== null;
+        if (!locked) room.setLockedClauses(without(room.lockedClauses, ref.clauseId));
+        const el = findClause(room.doc, ref.clauseId);
+        if (el?.getAttribute('round') !== ref.roundId) return;
+        await room.applyServerChange(() => el.removeAttribute('round'));
       }),
     );
   }
@@ -149,6 +188,12 @@ export class ClauseLocker implements ClauseLocks {
     });
     return run;
   }
+}
+
+function without(ids: ReadonlySet<string>, id: string): Set<string> {
+  const rest = new Set(ids);
+  rest.delete(id);
+  return rest;
 }
 
 const clauseNotFound = () => new AppError('not_found', 'Clause not found in the document');

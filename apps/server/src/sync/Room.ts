@@ -10,6 +10,7 @@ import { Connection } from './Connection';
 import { DocumentLog } from './DocumentLog';
 import { HeldReplies } from './HeldReplies';
 import { LockGuard } from './LockGuard';
+import { staleHolds } from './staleHolds';
 import { Presence } from './Presence';
 import { coversNothingOf } from './stateVectors';
 import {
@@ -109,7 +110,17 @@ export class Room {
     if (this.state !== 'loading') return;
     this.setLockedClauses(new Set(locked));
     this.state = 'active';
+    this.dropStaleHolds();
     this.maybeCompact();
+  }
+
+  /** See staleHolds: marks of rounds no longer open go, as a server change. */
+  private dropStaleHolds(): void {
+    const stale = staleHolds(this.doc, this.locked);
+    if (stale.length === 0) return;
+    this.applyServerChange(() => {
+      for (const el of stale) el.removeAttribute('round');
+    }).catch((err: unknown) => this.log.warn({ err }, 'dropping stale round marks failed'));
   }
 
   /** Adds a connection; it is greeted (and its queued frames handled) once the room is active. */
@@ -382,6 +393,7 @@ export class Room {
         const paused = this.paused;
         this.paused = [];
         for (const f of paused) if (f.conn.isOpen && !this.broken) this.handle(f);
+        if (!this.broken && this.state === 'active') this.dropStaleHolds();
       });
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type {
   ClauseLockDto,
   ConsentRoundDto,
@@ -199,6 +200,43 @@ describe('consent rounds', () => {
     // CONS-1: a locked clause gets no new round; positions on the closed round are refused.
     expectError(await openRound(fac(), { target: clauseTarget(id) }), 409, 'conflict');
     expectError(await position(corp(), round.id, { position: 'agree' }), 409, 'conflict');
+  });
+
+  it('CONS-5 an open round holds its clause: edits are undone for everyone until it closes', async () => {
+    const { id, text, client } = await newClause();
+    const other = await newClause();
+    const writer = await syncClient(suite.world.docs.agreement.room, corp());
+    const firstText = (c: Client, clauseId: string) => {
+      const clauseText = findClauseElement(c.doc, clauseId).el.get(0) as Y.XmlElement;
+      return (clauseText.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    };
+    const round = await openedRound(id);
+    for (const c of [client, writer])
+      await waitFor(() => attr(c, id, 'round') === round.id, 5000, 'round mark');
+    // Typing into the held clause comes back undone, to the writer too; the other clause is free.
+    writer.doc.transact(() => {
+      firstText(writer, id).insert(0, 'Toch niet: ');
+      firstText(writer, other.id).insert(0, 'Wel: ');
+    });
+    await waitFor(() => firstText(client, other.id).toJSON().startsWith('Wel: '), 5000, 'free');
+    await waitFor(() => firstText(writer, id).toString() === text, 5000, 'undone at the writer');
+    expect(firstText(client, id).toString()).toBe(text);
+
+    const cancel = await call(suite.srv.url, 'POST', api(`/consent-rounds/${round.id}/close`), {
+      token: fac().token,
+      body: { outcome: 'cancelled' },
+    });
+    expect(cancel.status).toBe(200);
+    await waitFor(() => attr(writer, id, 'round') === undefined, 5000, 'mark gone');
+    firstText(writer, id).insert(0, 'Nu wel: ');
+    await waitFor(() => firstText(client, id).toString() === `Nu wel: ${text}`, 5000, 'edit kept');
+
+    // Consent ends the hold with the lock, in the same change.
+    const again = await openedRound(id);
+    expect(again.text).toBe(`Nu wel: ${text}`);
+    await allAgree(again.id);
+    await waitFor(() => attr(client, id, 'locked') !== undefined, 5000, 'locked');
+    expect(attr(client, id, 'round')).toBeUndefined();
   });
 
   it('LOCK-3 only the facilitator reopens, with a reason; the clause is reopened and unlocked', async () => {

@@ -8,7 +8,7 @@ import { readClauses } from '../read';
 import { CONTENT_FRAGMENT } from '../schemaNames';
 import { sampleAgreementJSON } from '../testFixtures';
 import { findClause } from './doc';
-import { clauseLock } from './lockPlugin';
+import { clauseHeld, clauseLock, clauseRound } from './lockPlugin';
 import { headlessExtensions, writeJSON } from './yjs';
 
 /**
@@ -44,11 +44,11 @@ function yClause(doc: Y.Doc, id: string): Y.XmlElement {
 }
 
 /** What the server does when every party agreed (LOCK-1): another client's Yjs change. */
-function serverLocks(doc: Y.Doc, id: string, decisionId: string | null): void {
+function serverLocks(doc: Y.Doc, id: string, decisionId: string | null, attr = 'locked'): void {
   doc.transact(() => {
     const el = yClause(doc, id);
-    if (decisionId === null) el.removeAttribute('locked');
-    else el.setAttribute('locked', decisionId);
+    if (decisionId === null) el.removeAttribute(attr);
+    else el.setAttribute(attr, decisionId);
   }, 'server');
 }
 
@@ -148,6 +148,30 @@ describe('clause lock plugin', () => {
     const { doc, editor } = setup();
     serverLocks(doc, 'c1', 'd1');
     serverLocks(doc, 'c1', null);
+    editor.chain().setTextSelection(inside(editor, 'c1')).insertContent('Wel ').run();
+    expect(textOf(doc, 'c1')).toMatch(/^Wel De corporatie/);
+  });
+
+  it('CONS-5: a clause held for an open round refuses typing and a local hold; closing frees it', () => {
+    const { doc, editor } = setup();
+    serverLocks(doc, 'c1', 'cr1', 'round');
+    const held = findClause(editor.state.doc, 'c1')!.node;
+    expect(clauseRound(held)).toBe('cr1');
+    expect(clauseLock(held)).toBeNull();
+    expect(clauseHeld(held)).toBe(true);
+    expect(editor.getHTML()).toContain('data-round="cr1"');
+    const before = editor.state.doc;
+    editor.chain().setTextSelection(inside(editor, 'c1')).insertContent('NIET ').run();
+    editor.commands.setClauseOwner('c1', null);
+    expect(editor.state.doc.eq(before)).toBe(true);
+    editor.commands.command(({ tr }) => {
+      tr.setNodeAttribute(findClause(tr.doc, 'c2')!.pos, 'round', 'mine');
+      return true;
+    });
+    expect(yClause(doc, 'c2').getAttribute('round')).toBeUndefined();
+
+    serverLocks(doc, 'c1', null, 'round');
+    expect(clauseHeld(findClause(editor.state.doc, 'c1')!.node)).toBe(false);
     editor.chain().setTextSelection(inside(editor, 'c1')).insertContent('Wel ').run();
     expect(textOf(doc, 'c1')).toMatch(/^Wel De corporatie/);
   });

@@ -5,7 +5,8 @@ import { forEachClause } from './doc';
 import { isRemoteTransaction } from './plugins';
 
 /*
- * Clause locks (LOCK-1..3) on the editor side. The server is the guard that counts: it undoes
+ * Clause locks (LOCK-1..3) and clauses held for an open consent round (CONS-5) on the editor
+ * side; both are "locked" below. The server is the guard that counts: it undoes
  * any change inside a locked clause from any client (LOCK-2). This plugin only spares people
  * the flicker of typing into an agreed clause and seeing their words vanish a moment later:
  * local transactions that would change a locked clause are refused before they reach Yjs.
@@ -19,10 +20,21 @@ export function clauseLock(node: PMNode): string | null {
   return typeof v === 'string' && v !== '' ? v : null;
 }
 
+/** The consent round open on a clause (its id), or null (CONS-5). */
+export function clauseRound(node: PMNode): string | null {
+  const v: unknown = node.attrs.round;
+  return typeof v === 'string' && v !== '' ? v : null;
+}
+
+/** Locked, or held for an open consent round: either way nobody may change it. */
+export function clauseHeld(node: PMNode): boolean {
+  return clauseLock(node) !== null || clauseRound(node) !== null;
+}
+
 function lockedClauses(doc: PMNode): { pos: number; node: PMNode }[] {
   const out: { pos: number; node: PMNode }[] = [];
   forEachClause(doc, ({ node, pos }) => {
-    if (clauseLock(node) !== null) out.push({ pos, node });
+    if (clauseHeld(node)) out.push({ pos, node });
   });
   return out;
 }

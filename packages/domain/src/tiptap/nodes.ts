@@ -13,7 +13,7 @@ import { clauseIdPlugin, clauseNumberingPlugin } from './plugins';
  *
  *   doc        block+                      (StarterKit's, or HeadlessDocument)
  *   themeSection  heading themeGuidance clause*      attrs: theme
- *   clause        clauseText counterpart*            attrs: id, owner, status, locked
+ *   clause        clauseText counterpart*            attrs: id, owner, status, locked, round
  *   clauseText    paragraph+
  *   counterpart   paragraph+                         attrs: party, due
  *
@@ -152,6 +152,19 @@ export const ClauseNode = Node.create<ClauseOptions>({
       renderHTML: (attrs: Record<string, unknown>) => {
         const v = attrs.locked;
         return typeof v === 'string' && v !== '' ? { 'data-locked': v } : {};
+      },
+    },
+    /**
+     * The id of the consent round open on this clause, or null (CONS-5). The parties are asked
+     * to consent to one text, so the server holds the clause as it holds a locked one until the
+     * round closes. Server-set and never parsed from HTML, like `locked`.
+     */
+    round: {
+      default: null,
+      parseHTML: () => null,
+      renderHTML: (attrs: Record<string, unknown>) => {
+        const v = attrs.round;
+        return typeof v === 'string' && v !== '' ? { 'data-round': v } : {};
       },
     },
   }),

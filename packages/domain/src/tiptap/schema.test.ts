@@ -61,7 +61,13 @@ describe('schema', () => {
       }
     }
     const bare = schema.nodes[NODE.clause]!.createAndFill()!;
-    expect(bare.attrs).toEqual({ id: null, owner: null, status: 'draft', locked: null });
+    expect(bare.attrs).toEqual({
+      id: null,
+      owner: null,
+      status: 'draft',
+      locked: null,
+      round: null,
+    });
     expect(bare.firstChild!.type.name).toBe(NODE.clauseText);
   });
 
