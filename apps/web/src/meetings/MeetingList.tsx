@@ -18,6 +18,8 @@ interface MeetingListProps {
   onEnded?: (meeting: MeetingDto) => void;
   /** After the facilitator deleted a planned meeting here (the page says so and reloads). */
   onRemoved?: (meeting: MeetingDto) => void;
+  /** The facilitator asks to edit a planned meeting (the page opens the edit dialog). */
+  onEdit?: (meeting: MeetingDto) => void;
 }
 
 /** The minutes page of an ended meeting (built by the minutes pages; the path is fixed). */
@@ -38,6 +40,7 @@ export function MeetingList({
   canManage,
   onEnded,
   onRemoved,
+  onEdit,
 }: MeetingListProps) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
@@ -127,6 +130,16 @@ export function MeetingList({
                       onClick={() => setEnding(meeting)}
                     >
                       {t('meetings.list.end', { title: meeting.title })}
+                    </button>
+                  )}
+                  {canManage && meeting.status === 'planned' && onEdit !== undefined && (
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      data-testid="meeting-edit"
+                      onClick={() => onEdit(meeting)}
+                    >
+                      {t('meetings.list.edit', { title: meeting.title })}
                     </button>
                   )}
                   {canManage && meeting.status === 'planned' && (

@@ -1,90 +1,113 @@
 import {
   CreateMeetingBody,
-  isThemeId,
-  themesOf,
   type DocumentDto,
   type MeetingDto,
+  type UpdateMeetingBody,
   type WorkspaceDto,
 } from '@akkoord/domain';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
 import { fieldErrorsFromApi, problemText, validate, type FieldErrors } from '../fieldErrors';
-import { currentLanguage } from '../i18n/setupI18n';
 import { isApiError } from '../apiClient';
-import { SelectField, TextField } from '../TextField';
+import { TextField } from '../TextField';
 import { useFormErrors } from '../useFormErrors';
-import { AgendaClauseSelect } from './AgendaClauseSelect';
+import { agendaInput, draftOf, emptyItem, moved, sameAgenda, type ItemDraft } from './agendaDraft';
+import { AgendaItemDraft } from './AgendaItemDraft';
 import { meetingsApi } from './meetingsApi';
-
-interface ItemDraft {
-  /** React key only; the server gives items their ids. */
-  key: number;
-  title: string;
-  minutes: string;
-  documentId: string;
-  theme: string;
-  clauseId: string;
-}
-
-let nextKey = 1;
-const emptyItem = (): ItemDraft => ({
-  key: nextKey++,
-  title: '',
-  minutes: '15',
-  documentId: '',
-  theme: '',
-  clauseId: '',
-});
+import { toInstant, toLocalInput } from './localDateTime';
 
 /** The documents an agenda item can be about: the shared ones, never a party's notes. */
 function linkableDocuments(workspace: WorkspaceDto): DocumentDto[] {
   return workspace.documents.filter((d) => d.kind !== 'party-notes');
 }
 
-/** `datetime-local` gives local wall time without a zone; the API wants an instant. */
-function toInstant(local: string): string {
-  const at = new Date(local);
-  return Number.isNaN(at.getTime()) ? local : at.toISOString();
-}
-
 interface MeetingPlanFormProps {
   workspace: WorkspaceDto;
+  /**
+   * A planned meeting to edit: the fields start from it and saving changes it instead of
+   * planning a new one. The form then has no heading of its own (the dialog around it has one)
+   * and keeps what was typed after saving.
+   */
+  meeting?: MeetingDto;
+  /** After planning a meeting, or saving the edited one, with the server's answer. */
   onPlanned: (meeting: MeetingDto) => void;
+  /** Edit mode: a "cancel" button beside "save". */
+  onCancel?: () => void;
 }
 
-/** The facilitator plans a meeting: title, date and time, agenda items with a timebox each. */
-export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) {
+/**
+ * The facilitator plans a meeting, or edits a planned one: title, date and time, agenda items
+ * with a timebox each, in an order the move buttons change.
+ */
+export function MeetingPlanForm({ workspace, meeting, onPlanned, onCancel }: MeetingPlanFormProps) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [title, setTitle] = useState('');
-  const [when, setWhen] = useState('');
-  const [items, setItems] = useState<ItemDraft[]>(() => [emptyItem()]);
+  /** What the edited meeting was, to send only what changed (see `changes`). */
+  const [initial] = useState(() => ({
+    title: meeting?.title ?? '',
+    when: meeting === undefined ? '' : toLocalInput(meeting.scheduledFor),
+    items: meeting === undefined ? [emptyItem()] : meeting.items.map(draftOf),
+  }));
+  const [title, setTitle] = useState(initial.title);
+  const [when, setWhen] = useState(initial.when);
+  const [items, setItems] = useState<ItemDraft[]>(initial.items);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
+  /** Said to screen readers after a move or a removal, which they would not notice otherwise. */
+  const [note, setNote] = useState('');
+  const rows = useRef(new Map<number, HTMLLIElement>());
   const { errors, show, clear, formRef } = useFormErrors();
   const documents = linkableDocuments(workspace);
-  const lang = currentLanguage();
 
   const change = (key: number, patch: Partial<ItemDraft>): void =>
     setItems((all) => all.map((item) => (item.key === key ? { ...item, ...patch } : item)));
+
+  /** Focus to a control of an item's row once React has put the row where it now belongs. */
+  const focusIn = (key: number | undefined, control: string): void => {
+    if (key === undefined) return;
+    rows.current.get(key)?.querySelector<HTMLElement>(`[data-control="${control}"]`)?.focus();
+  };
+
+  // Moving a row re-inserts DOM nodes, which drops focus in browsers: it is put back on the
+  // same button of the same item, so up/down can be pressed again and again.
+  const move = (index: number, by: -1 | 1): void => {
+    const item = items[index];
+    if (item === undefined) return;
+    flushSync(() => setItems(moved(items, index, by)));
+    setNote(t('meetings.plan.moved', { n: index + by + 1, total: items.length }));
+    focusIn(item.key, by === -1 ? 'up' : 'down');
+  };
+
+  // The removed row took the focused button with it: the title of the item now in its place
+  // (or of the new last one) takes focus.
+  const remove = (index: number): void => {
+    const rest = items.filter((_, i) => i !== index);
+    flushSync(() => setItems(rest));
+    setNote(t('meetings.plan.removed', { n: index + 1 }));
+    focusIn(rest[Math.min(index, rest.length - 1)]?.key, 'title');
+  };
+
+  /**
+   * The edit as an update: only what changed, so renaming a meeting that started meanwhile
+   * still works (the server refuses only a changed agenda once it runs).
+   */
+  const changes = (data: CreateMeetingBody): UpdateMeetingBody => ({
+    title: data.title,
+    ...(when === initial.when ? {} : { scheduledFor: data.scheduledFor }),
+    ...(sameAgenda(items, initial.items) ? {} : { items: data.items }),
+  });
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (busy) return;
     setFailure(null);
-    const input = {
+    const result = validate(CreateMeetingBody, {
       title,
       scheduledFor: toInstant(when),
-      items: items.map((item) => ({
-        title: item.title,
-        timeboxMinutes: item.minutes.trim() === '' ? Number.NaN : Number(item.minutes),
-        ...(item.documentId === '' ? {} : { documentId: item.documentId }),
-        ...(item.documentId === '' || item.clauseId === '' ? {} : { clauseId: item.clauseId }),
-        ...(isThemeId(item.theme) ? { theme: item.theme } : {}),
-      })),
-    };
-    const result = validate(CreateMeetingBody, input);
+      items: agendaInput(items),
+    });
     const found: FieldErrors = result.ok ? {} : { ...result.errors };
     // An empty date is "fill this in", not zod's "not a date".
     if (when === '') found.scheduledFor = { kind: 'required' };
@@ -95,12 +118,18 @@ export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) 
     clear();
     setBusy(true);
     try {
-      const { meeting } = await meetingsApi.create(workspace.id, result.data);
+      if (meeting !== undefined) {
+        const answer = await meetingsApi.update(workspace.id, meeting.id, changes(result.data));
+        onPlanned(answer.meeting);
+        return;
+      }
+      const answer = await meetingsApi.create(workspace.id, result.data);
       setTitle('');
       setWhen('');
       setItems([emptyItem()]);
-      onPlanned(meeting);
+      onPlanned(answer.meeting);
     } catch (error) {
+      // What was typed stays in the form: the facilitator can copy it or try again.
       if (isApiError(error, 'validation_failed')) show(fieldErrorsFromApi(error));
       else setFailure(error);
     } finally {
@@ -110,135 +139,100 @@ export function MeetingPlanForm({ workspace, onPlanned }: MeetingPlanFormProps) 
 
   const error = (key: string) => problemText(t, errors[key]);
 
+  const form = (
+    <form
+      ref={formRef}
+      className="form meeting-plan__form"
+      noValidate
+      data-testid="meeting-plan-form"
+      onSubmit={(event) => void submit(event)}
+    >
+      <TextField
+        label={t('meetings.plan.title')}
+        value={title}
+        onChange={(e) => setTitle(e.target.value)}
+        error={error('title')}
+        maxLength={200}
+        data-testid="meeting-title"
+        {...(meeting === undefined ? {} : { 'data-autofocus': true })}
+      />
+      <TextField
+        label={t('meetings.plan.when')}
+        type="datetime-local"
+        value={when}
+        onChange={(e) => setWhen(e.target.value)}
+        error={error('scheduledFor')}
+        data-testid="meeting-when"
+      />
+      <fieldset className="fieldset meeting-plan__agenda">
+        <legend className="fieldset__legend">{t('meetings.plan.agenda')}</legend>
+        <p className="section__intro">{t('meetings.plan.agendaHint')}</p>
+        {items.length > 0 && (
+          <ol className="agenda-draft">
+            {items.map((item, index) => (
+              <AgendaItemDraft
+                key={item.key}
+                workspaceId={workspace.id}
+                documents={documents}
+                item={item}
+                index={index}
+                count={items.length}
+                error={(field) => error(`items.${index}.${field}`)}
+                onChange={(patch) => change(item.key, patch)}
+                onMove={(by) => move(index, by)}
+                onRemove={() => remove(index)}
+                rowRef={(row) => {
+                  if (row === null) rows.current.delete(item.key);
+                  else rows.current.set(item.key, row);
+                }}
+              />
+            ))}
+          </ol>
+        )}
+        <p role="status" className="sr-only">
+          {note}
+        </p>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={() => setItems((all) => [...all, emptyItem()])}
+        >
+          {t('meetings.plan.addItem')}
+        </button>
+      </fieldset>
+      {failure !== null && (
+        <ErrorNotice
+          error={failure}
+          texts={
+            meeting === undefined
+              ? {}
+              : { conflict: t('meetings.edit.conflict'), not_found: t('meetings.edit.notFound') }
+          }
+        />
+      )}
+      <div className="button-row">
+        <button
+          type="submit"
+          className="button button--primary"
+          aria-disabled={busy}
+          data-testid="meeting-plan-submit"
+        >
+          {meeting === undefined ? t('meetings.plan.submit') : t('meetings.edit.submit')}
+        </button>
+        {onCancel !== undefined && (
+          <button type="button" className="button button--secondary" onClick={onCancel}>
+            {t('dialog.cancel')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+
+  if (meeting !== undefined) return form;
   return (
     <section className="section meeting-plan" aria-labelledby={headingId}>
       <h2 id={headingId}>{t('meetings.plan.heading')}</h2>
-      <form
-        ref={formRef}
-        className="form meeting-plan__form"
-        noValidate
-        data-testid="meeting-plan-form"
-        onSubmit={(event) => void submit(event)}
-      >
-        <TextField
-          label={t('meetings.plan.title')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          error={error('title')}
-          maxLength={200}
-          data-testid="meeting-title"
-        />
-        <TextField
-          label={t('meetings.plan.when')}
-          type="datetime-local"
-          value={when}
-          onChange={(e) => setWhen(e.target.value)}
-          error={error('scheduledFor')}
-          data-testid="meeting-when"
-        />
-        <fieldset className="fieldset meeting-plan__agenda">
-          <legend className="fieldset__legend">{t('meetings.plan.agenda')}</legend>
-          <p className="section__intro">{t('meetings.plan.agendaHint')}</p>
-          <ol className="agenda-draft">
-            {items.map((item, index) => {
-              const doc = documents.find((d) => d.id === item.documentId);
-              const themes =
-                doc === undefined || doc.kind === 'party-notes' ? [] : themesOf(doc.kind);
-              const n = index + 1;
-              return (
-                <li key={item.key} className="agenda-draft__item" data-testid="agenda-item-draft">
-                  <TextField
-                    label={t('meetings.plan.itemTitle', { n })}
-                    value={item.title}
-                    onChange={(e) => change(item.key, { title: e.target.value })}
-                    error={error(`items.${index}.title`)}
-                    maxLength={200}
-                  />
-                  <TextField
-                    label={t('meetings.plan.itemMinutes', { n })}
-                    type="number"
-                    inputMode="numeric"
-                    min={1}
-                    max={480}
-                    value={item.minutes}
-                    onChange={(e) => change(item.key, { minutes: e.target.value })}
-                    error={error(`items.${index}.timeboxMinutes`)}
-                    fieldClassName="field--short"
-                  />
-                  <SelectField
-                    label={t('meetings.plan.itemDocument', { n })}
-                    value={item.documentId}
-                    onChange={(e) =>
-                      change(item.key, { documentId: e.target.value, theme: '', clauseId: '' })
-                    }
-                    error={error(`items.${index}.documentId`)}
-                  >
-                    <option value="">{t('meetings.plan.noDocument')}</option>
-                    {documents.map((d) => (
-                      <option key={d.id} value={d.id}>
-                        {d.title}
-                      </option>
-                    ))}
-                  </SelectField>
-                  {themes.length > 0 && (
-                    <SelectField
-                      label={t('meetings.plan.itemTheme', { n })}
-                      value={item.theme}
-                      onChange={(e) => change(item.key, { theme: e.target.value, clauseId: '' })}
-                      error={error(`items.${index}.theme`)}
-                    >
-                      <option value="">{t('meetings.plan.noTheme')}</option>
-                      {themes.map((theme) => (
-                        <option key={theme.id} value={theme.id}>
-                          {theme.label[lang]}
-                        </option>
-                      ))}
-                    </SelectField>
-                  )}
-                  {item.documentId !== '' && (
-                    <AgendaClauseSelect
-                      workspaceId={workspace.id}
-                      documentId={item.documentId}
-                      theme={item.theme}
-                      value={item.clauseId}
-                      label={t('meetings.plan.itemClause', { n })}
-                      error={error(`items.${index}.clauseId`)}
-                      onChange={(clauseId) => change(item.key, { clauseId })}
-                    />
-                  )}
-                  {items.length > 1 && (
-                    <button
-                      type="button"
-                      className="button button--danger-quiet button--small"
-                      onClick={() => setItems((all) => all.filter((i) => i.key !== item.key))}
-                    >
-                      {t('meetings.plan.removeItem', { n })}
-                    </button>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            onClick={() => setItems((all) => [...all, emptyItem()])}
-          >
-            {t('meetings.plan.addItem')}
-          </button>
-        </fieldset>
-        {failure !== null && <ErrorNotice error={failure} />}
-        <div className="button-row">
-          <button
-            type="submit"
-            className="button button--primary"
-            aria-disabled={busy}
-            data-testid="meeting-plan-submit"
-          >
-            {t('meetings.plan.submit')}
-          </button>
-        </div>
-      </form>
+      {form}
     </section>
   );
 }

@@ -20,6 +20,10 @@ function server(meetings: MeetingDto[], remove?: () => FakeAnswer) {
       list = list.filter((m) => m.id !== removed[1]);
       return { status: 204 };
     }
+    if (removed && request.method === 'PATCH') {
+      list = list.map((m) => (m.id === removed[1] ? { ...m, ...(request.body as object) } : m));
+      return { status: 200, body: { meeting: list.find((m) => m.id === removed[1]) } };
+    }
     if (request.path === '/api/workspaces/w_1') return { status: 200, body: { workspace } };
     if (request.path === '/api/workspaces/w_1/meetings')
       return { status: 200, body: { meetings: list } };
@@ -173,5 +177,69 @@ describe('MeetingsPage', () => {
     render(<MeetingsPage workspaceId="w_1" user={olga} />);
     await screen.findByTestId('meeting-list');
     expect(screen.queryByRole('button', { name: /Vergadering verwijderen/ })).toBeNull();
+  });
+
+  it('the facilitator edits a planned meeting in a dialog; the list shows the change', async () => {
+    const requests = server([planned('m1', 'Overleg december'), planned('m2', 'Overleg januari')]);
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    const edit = await screen.findByRole('button', {
+      name: 'Vergadering bewerken: Overleg januari',
+    });
+    edit.focus();
+    fireEvent.click(edit);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Vergadering bewerken: Overleg januari',
+    });
+    const title = within(dialog).getByLabelText<HTMLInputElement>('Titel van de vergadering');
+    expect(document.activeElement).toBe(title);
+    expect(title.value).toBe('Overleg januari');
+    fireEvent.change(title, { target: { value: 'Overleg februari' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Wijzigingen opslaan' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(requests.filter((r) => r.method === 'PATCH').map((r) => [r.path, r.body])).toEqual([
+      ['/api/workspaces/w_1/meetings/m2', { title: 'Overleg februari' }],
+    ]);
+    const renamed = await screen.findByRole('button', {
+      name: 'Vergadering bewerken: Overleg februari',
+    });
+    // The same button, renamed with its meeting, has the focus back.
+    expect(document.activeElement).toBe(renamed);
+    expect(
+      screen
+        .getAllByRole('status')
+        .some((s) => s.textContent === 'Vergadering opgeslagen: Overleg februari'),
+    ).toBe(true);
+  });
+
+  it('closes the edit dialog without saving on "cancel"', async () => {
+    const requests = server([planned('m1', 'Overleg december')]);
+    render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Vergadering bewerken: Overleg december' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('Titel van de vergadering'), {
+      target: { value: 'Iets anders' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Annuleren' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
+    expect(
+      screen.getByRole('button', { name: 'Vergadering bewerken: Overleg december' }),
+    ).toBeTruthy();
+  });
+
+  it('offers editing on planned meetings only, and only to the facilitator', async () => {
+    server([runningMeeting({ title: 'Overleg december' }), planned('m2', 'Overleg januari')]);
+    const { unmount } = render(<MeetingsPage workspaceId="w_1" user={anna} />);
+    await screen.findByRole('button', { name: 'Vergadering bewerken: Overleg januari' });
+    expect(
+      screen.queryByRole('button', { name: /Vergadering bewerken: Overleg december/ }),
+    ).toBeNull();
+    unmount();
+    render(<MeetingsPage workspaceId="w_1" user={olga} />);
+    await screen.findByTestId('meeting-list');
+    expect(screen.queryByRole('button', { name: /Vergadering bewerken/ })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { UserDto, WorkspaceDto, MemberDto } from '@akkoord/domain';
+import type { MeetingDto, UserDto, WorkspaceDto, MemberDto } from '@akkoord/domain';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '../AppShell';
@@ -10,6 +10,7 @@ import { LoadingPage, ProblemPage } from '../StatusPages';
 import { usePageTitle } from '../usePageTitle';
 import { useWorkspace, WorkspaceLoadFailed } from '../WorkspacePage';
 import { AgendaBar } from './AgendaBar';
+import { MeetingEditDialog } from './MeetingEditDialog';
 import { MeetingList } from './MeetingList';
 import { MeetingPlanForm } from './MeetingPlanForm';
 import { ParkingLot } from './ParkingLot';
@@ -62,6 +63,7 @@ function MeetingsView({ workspace, member }: { workspace: WorkspaceDto; member: 
   const meetings = useMeetingList(workspace.id);
   const manage = isFacilitator(member);
   const [announcement, setAnnouncement] = useState('');
+  const [editing, setEditing] = useState<MeetingDto | null>(null);
   const running =
     meetings.status === 'ready'
       ? (meetings.data.meetings.find((m) => m.status === 'running') ?? null)
@@ -99,6 +101,19 @@ function MeetingsView({ workspace, member }: { workspace: WorkspaceDto; member: 
               }}
               onRemoved={(meeting) => {
                 setAnnouncement(t('meetings.list.removed', { title: meeting.title }));
+                meetings.reload();
+              }}
+              onEdit={setEditing}
+            />
+          )}
+          {editing !== null && (
+            <MeetingEditDialog
+              workspace={workspace}
+              meeting={editing}
+              onClose={() => setEditing(null)}
+              onSaved={(meeting) => {
+                setEditing(null);
+                setAnnouncement(t('meetings.edit.saved', { title: meeting.title }));
                 meetings.reload();
               }}
             />

@@ -45,7 +45,7 @@ function server() {
       return { status: 201, body: { item: added } };
     }
     if (request.path === '/api/workspaces/w_1/parking/p1' && request.method === 'PATCH') {
-      items[0] = { ...items[0]!, status: 'done' };
+      items[0] = { ...items[0]!, ...(request.body as Partial<ParkingItemDto>) };
       return { status: 200, body: { item: items[0] } };
     }
     return { status: 404 };
@@ -101,5 +101,82 @@ describe('ParkingLot', () => {
     render(<ParkingLot workspaceId="w_1" member={member('u_olga')} />);
     await screen.findByRole('list');
     expect(screen.queryByRole('button', { name: 'Op de parkeerplaats zetten' })).toBeNull();
+  });
+
+  it("the facilitator edits a topic's words, scope tag and theme in a dialog", async () => {
+    const requests = server();
+    render(<ParkingLot workspaceId="w_1" member={member('u_anna')} />);
+    const edit = await screen.findByRole('button', { name: 'Bewerken: Leegstand winkelpanden' });
+    edit.focus();
+    fireEvent.click(edit);
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Onderwerp bewerken: Leegstand winkelpanden',
+    });
+    const title = within(dialog).getByLabelText<HTMLInputElement>('Onderwerp');
+    expect(document.activeElement).toBe(title);
+    expect(
+      within(dialog).getByLabelText<HTMLSelectElement>('Hoort het bij de afspraken?').value,
+    ).toBe('out-of-scope');
+    fireEvent.change(title, { target: { value: 'Leegstand winkels in het centrum' } });
+    fireEvent.change(within(dialog).getByLabelText('Toelichting (niet verplicht)'), {
+      target: { value: 'Raakt de woningvoorraad.' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Hoort het bij de afspraken?'), {
+      target: { value: 'in-scope' },
+    });
+    fireEvent.change(within(dialog).getByLabelText('Thema (niet verplicht)'), {
+      target: { value: 'beschikbaarheid' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
+
+    await screen.findByText('Opgeslagen: Leegstand winkels in het centrum');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({
+      title: 'Leegstand winkels in het centrum',
+      note: 'Raakt de woningvoorraad.',
+      scope: 'in-scope',
+      theme: 'beschikbaarheid',
+    });
+    const row = (await screen.findByText('Leegstand winkels in het centrum')).closest('li')!;
+    expect(row.textContent).toContain('Binnen scope');
+    expect(row.textContent).toContain('Beschikbaarheid');
+    expect(document.activeElement).toBe(
+      screen.getByRole('button', { name: 'Bewerken: Leegstand winkels in het centrum' }),
+    );
+  });
+
+  it('clears a theme with null and refuses an empty topic', async () => {
+    const requests = server();
+    render(<ParkingLot workspaceId="w_1" member={member('u_anna')} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Bewerken: Woningdelen' }));
+    const dialog = await screen.findByRole('dialog');
+    const title = within(dialog).getByLabelText('Onderwerp');
+    fireEvent.change(title, { target: { value: '' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
+    await within(dialog).findByText('Vul dit in.');
+    expect(requests.some((r) => r.method === 'PATCH')).toBe(false);
+    fireEvent.change(title, { target: { value: 'Woningdelen' } });
+    fireEvent.change(within(dialog).getByLabelText('Thema (niet verplicht)'), {
+      target: { value: '' },
+    });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Opslaan' }));
+    await waitFor(() => expect(requests.some((r) => r.method === 'PATCH')).toBe(true));
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({
+      title: 'Woningdelen',
+      note: '',
+      scope: 'in-scope',
+      theme: null,
+    });
+  });
+
+  it('offers editing to the creator and the facilitator only, and not on done topics', async () => {
+    server();
+    const { unmount } = render(<ParkingLot workspaceId="w_1" member={member('u_wim')} />);
+    await screen.findByRole('button', { name: 'Bewerken: Leegstand winkelpanden' });
+    expect(screen.queryByRole('button', { name: 'Bewerken: Oud punt' })).toBeNull();
+    unmount();
+    render(<ParkingLot workspaceId="w_1" member={member('u_bram')} />);
+    await screen.findByRole('list');
+    expect(screen.queryByRole('button', { name: /Bewerken/ })).toBeNull();
   });
 });

@@ -1,8 +1,6 @@
 import {
   CreateParkingBody,
   isThemeId,
-  ParkingScope,
-  THEMES,
   themeInfo,
   type MemberDto,
   type ParkingItemDto,
@@ -10,12 +8,13 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice';
-import { problemText, validate } from '../fieldErrors';
+import { validate } from '../fieldErrors';
 import { currentLanguage } from '../i18n/setupI18n';
 import { isFacilitator, isReadOnly } from '../membership';
-import { SelectField, TextField } from '../TextField';
 import { useFormErrors } from '../useFormErrors';
 import { meetingsApi } from './meetingsApi';
+import { ParkingEditDialog } from './ParkingEditDialog';
+import { emptyParkingDraft, ParkingFields, type ParkingDraft } from './ParkingFields';
 import { useParkingLot } from './useParkingLot';
 
 interface ParkingLotProps {
@@ -27,7 +26,8 @@ interface ParkingLotProps {
 
 /**
  * Topics put aside for later (MEET-6), open ones first, each tagged against the scope of the
- * process agreements. Anyone but observers adds; the facilitator or the creator marks done.
+ * process agreements. Anyone but observers adds; the facilitator or the creator edits an open
+ * topic (words, scope tag, theme) and marks it done.
  */
 export function ParkingLot({ workspaceId, member, meetingId = null }: ParkingLotProps) {
   const { t } = useTranslation();
@@ -53,9 +53,13 @@ export function ParkingLot({ workspaceId, member, meetingId = null }: ParkingLot
                 key={item.id}
                 workspaceId={workspaceId}
                 item={item}
-                canClose={isFacilitator(member) || item.createdBy.userId === member.userId}
+                canChange={isFacilitator(member) || item.createdBy.userId === member.userId}
                 onDone={() => {
                   setAnnouncement(t('meetings.parking.doneAnnounced', { title: item.title }));
+                  items.reload();
+                }}
+                onSaved={(saved) => {
+                  setAnnouncement(t('meetings.parking.saved', { title: saved.title }));
                   items.reload();
                 }}
               />
@@ -79,17 +83,20 @@ export function ParkingLot({ workspaceId, member, meetingId = null }: ParkingLot
 function ParkingRow({
   workspaceId,
   item,
-  canClose,
+  canChange,
   onDone,
+  onSaved,
 }: {
   workspaceId: string;
   item: ParkingItemDto;
-  canClose: boolean;
+  canChange: boolean;
   onDone: () => void;
+  onSaved: (item: ParkingItemDto) => void;
 }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [editing, setEditing] = useState(false);
   const lang = currentLanguage();
   const done = item.status === 'done';
 
@@ -121,17 +128,37 @@ function ParkingRow({
       <p className="parking-item__meta">
         {t('meetings.parking.by', { name: item.createdBy.name })}
       </p>
-      {canClose && !done && (
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-disabled={busy}
-          onClick={() => void close()}
-        >
-          {t('meetings.parking.markDone', { title: item.title })}
-        </button>
+      {canChange && !done && (
+        <div className="button-row parking-item__actions">
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => setEditing(true)}
+          >
+            {t('meetings.parking.edit', { title: item.title })}
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            aria-disabled={busy}
+            onClick={() => void close()}
+          >
+            {t('meetings.parking.markDone', { title: item.title })}
+          </button>
+        </div>
       )}
       {failure !== null && <ErrorNotice error={failure} />}
+      {editing && (
+        <ParkingEditDialog
+          workspaceId={workspaceId}
+          item={item}
+          onClose={() => setEditing(false)}
+          onSaved={(saved) => {
+            setEditing(false);
+            onSaved(saved);
+          }}
+        />
+      )}
     </li>
   );
 }
@@ -146,25 +173,20 @@ function ParkingForm({
   onAdded: (title: string) => void;
 }) {
   const { t } = useTranslation();
-  const noteId = useId();
-  const [title, setTitle] = useState('');
-  const [note, setNote] = useState('');
-  const [scope, setScope] = useState<ParkingScope>('unclear');
-  const [theme, setTheme] = useState('');
+  const [value, setValue] = useState<ParkingDraft>(emptyParkingDraft);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const { errors, show, clear, formRef } = useFormErrors();
-  const lang = currentLanguage();
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     if (busy) return;
     setFailure(null);
     const result = validate(CreateParkingBody, {
-      title,
-      ...(note.trim() === '' ? {} : { note }),
-      scope,
-      ...(isThemeId(theme) ? { theme } : {}),
+      title: value.title,
+      ...(value.note.trim() === '' ? {} : { note: value.note }),
+      scope: value.scope,
+      ...(isThemeId(value.theme) ? { theme: value.theme } : {}),
       ...(meetingId === null ? {} : { meetingId }),
     });
     if (!result.ok) {
@@ -175,10 +197,7 @@ function ParkingForm({
     setBusy(true);
     try {
       await meetingsApi.park(workspaceId, result.data);
-      setTitle('');
-      setNote('');
-      setScope('unclear');
-      setTheme('');
+      setValue(emptyParkingDraft);
       onAdded(result.data.title);
     } catch (error) {
       setFailure(error);
@@ -187,7 +206,6 @@ function ParkingForm({
     }
   };
 
-  const noteError = problemText(t, errors.note);
   return (
     <form
       ref={formRef}
@@ -197,56 +215,7 @@ function ParkingForm({
       onSubmit={(event) => void submit(event)}
     >
       <h3 className="parking-form__heading">{t('meetings.parking.addHeading')}</h3>
-      <TextField
-        label={t('meetings.parking.title')}
-        value={title}
-        onChange={(e) => setTitle(e.target.value)}
-        error={problemText(t, errors.title)}
-        maxLength={200}
-      />
-      <div className="field">
-        <label htmlFor={noteId}>{t('meetings.parking.note')}</label>
-        {noteError !== undefined && (
-          <p id={`${noteId}-error`} className="field__error">
-            {noteError}
-          </p>
-        )}
-        <textarea
-          id={noteId}
-          rows={3}
-          maxLength={2000}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          aria-invalid={noteError !== undefined}
-          aria-describedby={noteError === undefined ? undefined : `${noteId}-error`}
-        />
-      </div>
-      <SelectField
-        label={t('meetings.parking.scopeLabel')}
-        value={scope}
-        onChange={(e) => {
-          const parsed = ParkingScope.safeParse(e.target.value);
-          if (parsed.success) setScope(parsed.data);
-        }}
-      >
-        {ParkingScope.options.map((option) => (
-          <option key={option} value={option}>
-            {t(`meetings.parking.scope.${option}`)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('meetings.parking.themeLabel')}
-        value={theme}
-        onChange={(e) => setTheme(e.target.value)}
-      >
-        <option value="">{t('meetings.plan.noTheme')}</option>
-        {THEMES.map((info) => (
-          <option key={info.id} value={info.id}>
-            {info.label[lang]}
-          </option>
-        ))}
-      </SelectField>
+      <ParkingFields value={value} onChange={setValue} errors={errors} />
       {failure !== null && <ErrorNotice error={failure} />}
       <div className="button-row">
         <button type="submit" className="button button--primary" aria-disabled={busy}>
