@@ -4,7 +4,12 @@ import {
   type ClauseStatus,
   type PartyTurn,
 } from '@akkoord/domain';
-import { clauseLock, clauseNumberFromDecorations } from '@akkoord/domain/tiptap';
+import {
+  clauseHeld,
+  clauseLock,
+  clauseNumberFromDecorations,
+  clauseRound,
+} from '@akkoord/domain/tiptap';
 import i18n from 'i18next';
 import { CardNodeView, stringAttr, type CardViewProps } from './CardNodeView';
 import { element, fillOptions, fillPartyOptions, setAttribute, setText, uniqueId } from './cardDom';
@@ -91,7 +96,7 @@ export class ClauseNodeView extends CardNodeView {
     // caret is what the side panel follows (consent, reopening), so put it at the text's start.
     this.contentDOM.addEventListener('click', () => {
       const pos = this.position();
-      if (pos === null || clauseLock(this.node) === null) return;
+      if (pos === null || !clauseHeld(this.node)) return;
       this.editor.commands.setTextSelection(pos + 3);
     });
     this.threads.addEventListener('click', () => {
@@ -121,10 +126,14 @@ export class ClauseNodeView extends CardNodeView {
       : 'draft';
     const number = clauseNumberFromDecorations(this.decorations) ?? t('clauses.noNumber');
 
-    const locked = clauseLock(this.node) !== null;
-    // Agreed text is not for typing into (LOCK-2); the lock plugin refuses what gets through.
+    const hold =
+      clauseLock(this.node) !== null ? 'locked' : clauseRound(this.node) ? 'round' : null;
+    const locked = hold !== null;
+    // Agreed text, or text in a consent round (LOCK-2, CONS-5), is not for typing into; the
+    // lock plugin refuses what gets through.
     setAttribute(this.contentDOM, 'contenteditable', locked ? 'false' : null);
-    setAttribute(this.card, 'data-locked', locked ? 'true' : null);
+    setAttribute(this.card, 'data-locked', hold === 'locked' ? 'true' : null);
+    setAttribute(this.card, 'data-in-round', hold === 'round' ? 'true' : null);
     setAttribute(this.card, 'data-status', status);
     setAttribute(this.card, 'data-owner', owner);
     this.card.style.setProperty('--party-color', partyColor(parties, owner));
@@ -146,7 +155,7 @@ export class ClauseNodeView extends CardNodeView {
     // A locked clause offers no moves: only the facilitator's reopening changes it.
     this.status.disabled = readOnly || id === null || locked;
 
-    this.renderLock(header(this.card), locked);
+    this.renderLock(header(this.card), hold);
     this.renderThreads(header(this.card), id, number);
     this.renderTurns(
       header(this.card),
@@ -155,16 +164,21 @@ export class ClauseNodeView extends CardNodeView {
     this.renderFooter(readOnly || locked, id, owner, number);
   }
 
-  /** The lock badge, right after the status badge; its hidden words say what the icon means. */
-  private renderLock(header: Element | null, locked: boolean) {
-    if (!locked || header === null) {
+  /**
+   * The lock badge ("Vastgesteld") or the round badge ("In instemmingsronde"), right after the
+   * status badge; its hidden words say what the icon means.
+   */
+  private renderLock(header: Element | null, hold: 'locked' | 'round' | null) {
+    if (hold === null || header === null) {
       this.lock.remove();
       return;
     }
     const t = i18n.t.bind(i18n);
     if (this.lock.parentElement !== header) this.badge.after(this.lock);
-    const text = t('consent.lock.badge');
-    const hidden = t('consent.lock.hidden');
+    const key = hold === 'locked' ? 'consent.lock' : 'consent.held';
+    setAttribute(this.lock, 'data-hold', hold);
+    const text = t(`${key}.badge`);
+    const hidden = t(`${key}.hidden`);
     if (this.lock.firstChild?.textContent !== text || this.lock.lastChild?.textContent !== hidden) {
       // Drawn in CSS: an emoji needs a colour-emoji font, which many installs lack (a box).
       const icon = element('span', 'lock-icon', { 'aria-hidden': 'true' });
@@ -172,7 +186,7 @@ export class ClauseNodeView extends CardNodeView {
       more.textContent = hidden;
       this.lock.replaceChildren(document.createTextNode(text), icon, more);
     }
-    setAttribute(this.lock, 'title', t('consent.lock.help'));
+    setAttribute(this.lock, 'title', t(`${key}.help`));
   }
 
   /** "Aan zet: Gemeente, Huurders": the parties to move, each in its colour, why in words. */

@@ -22,8 +22,8 @@ afterEach(async () => {
   await i18n.changeLanguage('nl');
 });
 
-/** An agreement with c1 (locked when `locked` is given) and c2. */
-function mount(settings: ClauseViewSettings, locked: string | null) {
+/** An agreement with c1 (locked, or held for a round, when given) and c2. */
+function mount(settings: ClauseViewSettings, locked: string | null, round: string | null = null) {
   const doc = agreementWith(
     parties,
     {
@@ -38,7 +38,10 @@ function mount(settings: ClauseViewSettings, locked: string | null) {
   // The server sets `locked` through Yjs; as content it is the same node attribute.
   const section = doc.content?.find((n) => n.type === 'themeSection');
   const c1 = section?.content?.find((n) => n.type === 'clause' && n.attrs?.id === 'c1');
-  if (c1?.attrs) c1.attrs.locked = locked;
+  if (c1?.attrs) {
+    c1.attrs.locked = locked;
+    c1.attrs.round = round;
+  }
   const mounted = mountClauseEditor(settings, doc);
   editor = mounted.editor;
   return mounted.element;
@@ -90,6 +93,41 @@ describe('clause card: lock badge', () => {
     expect(
       cardOf(root, 'c1').querySelector('.clause__content')?.hasAttribute('contenteditable'),
     ).toBe(false);
+  });
+});
+
+describe('clause card: held for an open consent round (CONS-5)', () => {
+  it('shows "In instemmingsronde", is not editable, offers no moves, and is not marked agreed', () => {
+    const root = mount(new ClauseViewSettings({ parties, readOnly: false }), null, 'cr1');
+    const card = cardOf(root, 'c1');
+    const badge = card.querySelector<HTMLElement>('[data-clause-control="lock"]')!;
+    expect(badge.textContent).toBe(
+      'In instemmingsronde, vastgehouden: alle partijen geven hun standpunt over deze tekst',
+    );
+    expect(badge.getAttribute('data-hold')).toBe('round');
+    expect(card.getAttribute('data-in-round')).toBe('true');
+    expect(card.hasAttribute('data-locked')).toBe(false);
+    expect(card.querySelector('.clause__content')?.getAttribute('contenteditable')).toBe('false');
+    for (const sel of card.querySelectorAll<HTMLSelectElement>('.clause__header select'))
+      expect(sel.disabled).toBe(true);
+    expect(card.querySelector('.clause__footer')).toBeNull();
+  });
+
+  it('speaks English, and the badge goes when the server ends the hold', async () => {
+    const root = mount(new ClauseViewSettings({ parties, readOnly: false }), null, 'cr1');
+    await i18n.changeLanguage('en');
+    const badge = () => cardOf(root, 'c1').querySelector('[data-clause-control="lock"]');
+    expect(badge()?.firstChild?.textContent).toBe('In consent round');
+    editor!.commands.command(({ tr }) => {
+      let pos = -1;
+      tr.doc.descendants((node, at) => {
+        if (node.type.name === 'clause' && node.attrs.id === 'c1') pos = at;
+      });
+      tr.setNodeAttribute(pos, 'round', null).setMeta('y-sync$', { isChangeOrigin: true });
+      return true;
+    });
+    expect(badge()).toBeNull();
+    expect(cardOf(root, 'c1').getAttribute('data-in-round')).toBeNull();
   });
 });
 

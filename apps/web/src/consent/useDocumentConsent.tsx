@@ -25,6 +25,7 @@ import type { SharedDocument } from '../useSharedDocument';
 import { useWorkspace } from '../WorkspacePage';
 import { ClauseConsentSection } from './ClauseConsentSection';
 import { ConsentPanel } from './ConsentPanel';
+import { unchangeableClauses } from './rounds';
 import { GateBanner, gateKeepsReadOnly } from './GateBanner';
 import { useFacilitationState } from './useFacilitationState';
 
@@ -81,14 +82,18 @@ const CLOSED_GATE: ProcessGateDto = {
 
 const noTurns: ReadonlyMap<string, readonly PartyTurn[]> = new Map();
 
-/** The ids of this document's locked clauses; a new set only when the locks changed. */
+/**
+ * The ids of this document's clauses nobody may change: locked ones, and those held for an open
+ * round (CONS-5). A new set only when the locks or rounds changed.
+ */
 function useLockedClauses(
   documentId: string | null,
   locks: readonly ClauseLockDto[] | undefined,
+  rounds: readonly ConsentRoundDto[] | undefined,
 ): ReadonlySet<string> {
   return useMemo(
-    () => new Set((locks ?? []).filter((l) => l.documentId === documentId).map((l) => l.clauseId)),
-    [documentId, locks],
+    () => unchangeableClauses(documentId, locks ?? [], rounds ?? []),
+    [documentId, locks, rounds],
   );
 }
 
@@ -153,7 +158,7 @@ export function useDocumentConsent(
     threads ?? undefined,
   );
 
-  const lockedClauses = useLockedClauses(documentId, state?.locks);
+  const lockedClauses = useLockedClauses(documentId, state?.locks, state?.rounds);
 
   const caret = useCaretClause(editor);
   const reload = facilitation.reload;
