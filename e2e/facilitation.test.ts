@@ -227,8 +227,17 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await annaSection.getByRole('button', { name: 'Instemmingsronde starten' }).click();
 
     await openAgreement(carla);
+    // CONS-5: during the round the clause is held, on Carla's screen too; her typing goes nowhere.
+    const held = clauseCard(carla).locator('[data-clause-control="lock"][data-hold="round"]');
+    await held.waitFor();
+    assert.match(await held.innerText(), /In instemmingsronde/);
     await clauseCard(carla).locator('[data-type="clause-text"] p').click();
     await settled(carla);
+    await carla.keyboard.press('End');
+    await carla.keyboard.type(' Nog even niet.');
+    const heldText = await clauseCard(carla).locator('[data-type="clause-text"]').innerText();
+    assert.equal(heldText.trim(), clauseText);
+    await screenshot(carla, 'facilitation-04b-held');
     const carlaSection = carla.getByRole('region', { name: /^Instemming(sronde)? over Afspraak/ });
     await carlaSection.getByRole('radio', { name: 'Akkoord met voorbehoud' }).check();
     await carlaSection.getByRole('textbox', { name: 'Toelichting' }).fill(reservation);
