@@ -119,7 +119,7 @@ export function AgendaItemDraft({
               if (!first) onMove(-1);
             }}
           >
-            <span aria-hidden="true">↑ </span>
+            <span aria-hidden="true">↑</span>
             {t('meetings.plan.up')}
           </button>
           <button
@@ -132,7 +132,7 @@ export function AgendaItemDraft({
               if (!last) onMove(1);
             }}
           >
-            <span aria-hidden="true">↓ </span>
+            <span aria-hidden="true">↓</span>
             {t('meetings.plan.down')}
           </button>
           <button
