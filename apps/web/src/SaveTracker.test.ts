@@ -181,4 +181,27 @@ describe('SaveTracker', () => {
     expect(tracker.getProblem()).toBe('read-only');
     expect(tracker.getStatus()).toBe('saving');
   });
+
+  it('ACC-6 asked again once writable: the problem goes, and the echo of the reply means saved', () => {
+    const tracker = onlineTracker();
+    tracker.updateSent(bytes(1));
+    tracker.updateSent(bytes(2));
+    tracker.writeRefused();
+    // The server's step 1 on the same connection; our reply holds both refused changes.
+    tracker.step1Answered(bytes(1, 2));
+    expect(tracker.getProblem()).toBeNull();
+    expect(tracker.getStatus()).toBe('saving');
+    tracker.updateReceived(bytes(1, 2));
+    expect(tracker.getStatus()).toBe('saved');
+  });
+
+  it('ACC-6 still refused after being asked again: the problem comes back, nothing counts as saved', () => {
+    const tracker = onlineTracker();
+    tracker.updateSent(bytes(1));
+    tracker.writeRefused();
+    tracker.step1Answered(bytes(1));
+    tracker.writeRefused();
+    expect(tracker.getProblem()).toBe('read-only');
+    expect(tracker.getStatus()).toBe('saving');
+  });
 });

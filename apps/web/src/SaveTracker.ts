@@ -120,6 +120,14 @@ export class SaveTracker {
    * empty: the server then already has everything and nothing will be echoed.
    */
   step1Answered(reply: Uint8Array | null): void {
+    if (this.problem === 'read-only') {
+      // The server asks again once we may write (a new connection, or ACC-6 on this one). The
+      // refused updates will never be echoed; the reply carries them again. If we still may not
+      // write, the reply is refused in turn and the problem comes back.
+      this.pending = [];
+      this.problem = null;
+      this.notify();
+    }
     if (reply !== null) this.pending.push(reply);
     this.answeredStep1 = true;
     this.update();

@@ -142,6 +142,15 @@ export class Room {
     this.presence.restamp(conn);
   }
 
+  /**
+   * A reader became a writer (ACC-6): it is asked for its state now, as a writer is when it
+   * joins, so whatever it typed while refused arrives in its answer and is stored.
+   */
+  becameWritable(conn: Connection): void {
+    if (this.state !== 'active' || !conn.isOpen || conn.readOnly) return;
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+  }
+
   detach(conn: Connection): void {
     if (!this.conns.delete(conn)) return;
     this.presence.remove(conn);

@@ -166,10 +166,12 @@ export function attachSync(server: Server, deps: SyncDeps): SyncHandle {
         mine.map(async (c) => {
           try {
             const grant = await recheck(userId, c.room);
+            const wasReadOnly = c.readOnly;
             c.access = grant.access;
             c.presence = grant.presence;
             // Others must see the new role/party now, not at the client's next cursor move.
             registry.get(c.room)?.restampPresence(c);
+            if (wasReadOnly) registry.get(c.room)?.becameWritable(c);
           } catch (err) {
             const { code, reason } = toCloseCode(err);
             c.close(code, reason);

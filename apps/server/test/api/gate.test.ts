@@ -213,6 +213,28 @@ describe('process first', () => {
     ]);
   });
 
+  it('ACC-6 what a negotiator typed while the gate was closed is stored once it opens', async () => {
+    const w = await gatedWorld();
+    const neg = await suite.syncClient(w.docs.agreement.room, w.users.negotiatorA);
+    const statuses: string[] = [];
+    neg.provider.on('status', ({ status }: { status: string }) => statuses.push(status));
+    const marker = `typed-while-closed-${randomUUID()}`;
+    // A real y-websocket provider writes; the server refuses it (ACC-2) and stores nothing.
+    neg.doc.getMap('probe').set('marker', marker);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(storedAnywhere(suite.srv.dataDir, marker)).toBe(false);
+    const res = await call(suite.srv.url, 'POST', api(w, '/process-gate/override'), {
+      token: w.users.facilitator.token,
+      body: { reason: 'We beginnen' },
+    });
+    expect(res.status).toBe(200);
+    // The same connection, not a reconnect: the server asks for what it lacks.
+    await waitFor(() => storedAnywhere(suite.srv.dataDir, marker), 5000, 'refused edit stored');
+    const reader = await suite.syncClient(w.docs.agreement.room, w.users.negotiatorB);
+    expect(reader.doc.getMap('probe').get('marker')).toBe(marker);
+    expect(statuses).toEqual([]);
+  });
+
   it('GATE-1 switching processFirst on and off re-checks open sockets at once', async () => {
     const w = await buildWorld(suite.srv.url);
     const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorA);
