@@ -405,6 +405,30 @@ describe('clause locks', () => {
     );
   });
 
+  it('CONS-5 ending one round’s hold leaves another round’s hold alone', async () => {
+    const t = await setup({ lock: false });
+    await t.s.server.locks.hold({ ...t.ref, roundId: 'cr-1' });
+    await t.s.server.locks.release({ ...t.ref, roundId: 'cr-old' });
+    const w = rawWriter(t.s, t.room, t.token);
+    await waitFor(() => countClauses(w.doc) === 1, 10_000, 'writer synced');
+    expect(findClauseElement(w.doc, LOCKED).el.getAttribute('round')).toBe('cr-1');
+    const held = clauseXml(t.serverDoc());
+    textOf(w.doc, LOCKED).insert(0, 'Not ');
+    await waitFor(() => clauseXml(w.doc) === held, 10_000, 'still held');
+    await t.s.server.locks.release({ ...t.ref, roundId: 'cr-1' });
+    await waitFor(
+      () => !findClauseElement(w.doc, LOCKED).el.getAttribute('round'),
+      10_000,
+      'freed',
+    );
+    textOf(w.doc, LOCKED).insert(0, 'Now ');
+    await waitFor(
+      () => textOf(t.serverDoc(), LOCKED).toString() === 'Now Agreed text',
+      10_000,
+      'edit kept',
+    );
+  });
+
   it('LOCK-2 offline edits to a clause locked meanwhile are undone on reconnect; the others stay', async () => {
     const t = await setup({ lock: false });
     const offline = t.seed;

@@ -155,10 +155,13 @@ export class ClauseLocker implements ClauseLocks {
       this.deps.rooms().use(ref.room, async (room) => {
         await room.settled();
         const locked = (await this.deps.store.get(ref.documentId, ref.clauseId)) !== null;
-        if (!locked) room.setLockedClauses(without(room.lockedClauses, ref.clauseId));
         const el = findClause(room.doc, ref.clauseId);
-        if (el?.getAttribute('round') !== ref.roundId) return;
-        await room.applyServerChange(() => el.removeAttribute('round'));
+        const mark: unknown = el?.getAttribute('round');
+        // Held by another round (or locked since): that hold is not this round's to end.
+        if (el && mark !== undefined && mark !== ref.roundId) return;
+        if (!locked) room.setLockedClauses(without(room.lockedClauses, ref.clauseId));
+        if (el && mark === ref.roundId)
+          await room.applyServerChange(() => el.removeAttribute('round'));
       }),
     );
   }
