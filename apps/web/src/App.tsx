@@ -1,23 +1,57 @@
-import { AuditPage } from './AuditPage';
-import { DecisionLogPage } from './consent/DecisionLogPage';
-import { DocumentPage } from './DocumentPage';
+import { lazy, Suspense } from 'react';
 import { HomePage } from './HomePage';
-import { InboxPage } from './InboxPage';
 import { InvitationPage } from './InvitationPage';
 import { LoginPage } from './LoginPage';
-import { MeetingConsolePage } from './meetings/MeetingConsolePage';
-import { MeetingsPage } from './meetings/MeetingsPage';
-import { MinutesPage } from './minutes/MinutesPage';
-import { NewWorkspacePage } from './NewWorkspacePage';
 import { NotFoundPage } from './NotFoundPage';
 import { PageErrorBoundary } from './PageErrorBoundary';
 import { RequireSession } from './RequireSession';
 import { parseRoute, usePathname } from './router';
 import { SignUpPage } from './SignUpPage';
-import { WorkspacePage } from './WorkspacePage';
+import { LoadingPage } from './StatusPages';
+
+/**
+ * Pages someone rarely lands on first are fetched when first shown, so the start, login and
+ * invitation pages do not wait for their code (see "Bundle size" in apps/web/README.md).
+ */
+const AuditPage = lazy(() => import('./AuditPage').then((m) => ({ default: m.AuditPage })));
+const DecisionLogPage = lazy(() =>
+  import('./consent/DecisionLogPage').then((m) => ({ default: m.DecisionLogPage })),
+);
+const DocumentPage = lazy(() =>
+  import('./DocumentPage').then((m) => ({ default: m.DocumentPage })),
+);
+const InboxPage = lazy(() => import('./InboxPage').then((m) => ({ default: m.InboxPage })));
+const MeetingConsolePage = lazy(() =>
+  import('./meetings/MeetingConsolePage').then((m) => ({ default: m.MeetingConsolePage })),
+);
+const MeetingsPage = lazy(() =>
+  import('./meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const MinutesPage = lazy(() =>
+  import('./minutes/MinutesPage').then((m) => ({ default: m.MinutesPage })),
+);
+const NewWorkspacePage = lazy(() =>
+  import('./NewWorkspacePage').then((m) => ({ default: m.NewWorkspacePage })),
+);
+const WorkspacePage = lazy(() =>
+  import('./WorkspacePage').then((m) => ({ default: m.WorkspacePage })),
+);
 
 export function App() {
-  const route = parseRoute(usePathname());
+  const pathname = usePathname();
+  // A new key per address: a crash or a failed page download on one page is forgotten on the
+  // next, and every document gets a fresh Y.Doc, provider and editor.
+  return (
+    <PageErrorBoundary key={pathname}>
+      <Suspense fallback={<LoadingPage />}>
+        <Page pathname={pathname} />
+      </Suspense>
+    </PageErrorBoundary>
+  );
+}
+
+function Page({ pathname }: { pathname: string }) {
+  const route = parseRoute(pathname);
   switch (route.page) {
     case 'home':
       return <HomePage />;
@@ -48,19 +82,17 @@ export function App() {
         </RequireSession>
       );
     case 'document':
-      // A new key per document gives every document a fresh Y.Doc, provider and editor.
       return (
-        <PageErrorBoundary key={`${route.workspaceId}/${route.documentId}`}>
-          <RequireSession>
-            {(user) => (
-              <DocumentPage
-                workspaceId={route.workspaceId}
-                documentId={route.documentId}
-                user={user}
-              />
-            )}
-          </RequireSession>
-        </PageErrorBoundary>
+        <RequireSession>
+          {(user) => (
+            <DocumentPage
+              key={`${route.workspaceId}/${route.documentId}`}
+              workspaceId={route.workspaceId}
+              documentId={route.documentId}
+              user={user}
+            />
+          )}
+        </RequireSession>
       );
     case 'meetings':
       return (
