@@ -23,6 +23,8 @@ export interface ClauseLocks {
   hold(r: HoldRequest): Promise<void>;
   /** Ends that round's hold; a later `lock` ends it too. */
   release(r: HoldRequest): Promise<void>;
+  /** The ids of the document's clauses held by round `roundId`. */
+  heldBy(doc: { documentId: string; room: string }, roundId: string): Promise<string[]>;
   list(workspaceId: string): Promise<ClauseLockDto[]>;
   isLocked(documentId: string, clauseId: string): Promise<boolean>;
 }

@@ -2,6 +2,7 @@ import { CONTENT_FRAGMENT, type MeetingDto } from '@akkoord/domain';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { AppError } from '../errors';
+import { clauseElement, themeSectionOf } from '../../test/helpers/yElements';
 import { CLAUSE_TEXT, clauseTarget, consentWorld, processTarget } from './testFixtures';
 
 const code = (p: Promise<unknown>) =>
@@ -165,8 +166,53 @@ describe('ConsentService', () => {
     for (const u of ['u_a1', 'u_b1', 'u_c1']) await w.consent.position(u, 'w1', third.id, agree);
     expect(held()).toBeNull();
     expect(await w.locks.isLocked('d_agr', 'c1')).toBe(true);
-    // A process round holds no clause.
-    await w.consent.open('u_fac', 'w1', { target: processTarget });
+  });
+
+  it('CONS-6 a process round holds every open clause of the process document; consent locks them', async () => {
+    const w = consentWorld({ processFirst: true });
+    const section = themeSectionOf(w.docs.get('r_d_proc')!, 'besluitvorming');
+    section.insert(section.length, [
+      clauseElement({ id: 'p1', text: 'De procesbegeleider zit de overleggen voor.' }),
+      clauseElement({ id: 'p2', text: 'Besluiten nemen we met instemming.' }),
+    ]);
+    const procClause = { kind: 'clause' as const, documentId: 'd_proc', clauseId: 'p1' };
+    // A clause round on the process document and a process round exclude each other.
+    const single = await w.consent.open('u_fac', 'w1', { target: procClause });
+    expect(await code(w.consent.open('u_fac', 'w1', { target: processTarget }))).toBe('conflict');
+    await w.consent.close('u_fac', 'w1', single.id, { outcome: 'cancelled' });
+
+    const round = await w.consent.open('u_fac', 'w1', { target: processTarget });
+    expect(round.text).toContain('Besluiten nemen we met instemming.');
+    expect(await w.locks.heldBy({ documentId: 'd_proc' }, round.id)).toEqual(['p1', 'p2']);
+    expect(await code(w.consent.open('u_fac', 'w1', { target: procClause }))).toBe('conflict');
+    // The agreement's clauses are not the process round's.
+    expect(await code(w.consent.open('u_fac', 'w1', { target: clauseTarget }))).toBe('ok');
+    for (const u of ['u_a1', 'u_b1', 'u_c1']) await w.consent.position(u, 'w1', round.id, agree);
+    const decision = (await w.consent.decisions('u_fac', 'w1')).find((d) => d.roundId === round.id);
+    expect((await w.locks.list('w1')).filter((l) => l.documentId === 'd_proc')).toEqual([
+      expect.objectContaining({ clauseId: 'p1', decisionId: decision!.id }),
+      expect.objectContaining({ clauseId: 'p2', decisionId: decision!.id }),
+    ]);
+    expect(await w.locks.heldBy({ documentId: 'd_proc' }, round.id)).toEqual([]);
+  });
+
+  it('CONS-6 cancelling a process round releases its clauses; a locked one is not held again', async () => {
+    const w = consentWorld({ processFirst: true });
+    const section = themeSectionOf(w.docs.get('r_d_proc')!, 'besluitvorming');
+    section.insert(section.length, [
+      clauseElement({ id: 'p1', text: 'Een.' }),
+      clauseElement({ id: 'p2', text: 'Twee.' }),
+    ]);
+    await w.locks.lock({
+      workspaceId: 'w1',
+      documentId: 'd_proc',
+      room: 'r_d_proc',
+      clauseId: 'p1',
+      decisionId: 'dc-old',
+    });
+    const round = await w.consent.open('u_fac', 'w1', { target: processTarget });
+    expect(await w.locks.heldBy({ documentId: 'd_proc' }, round.id)).toEqual(['p2']);
+    await w.consent.close('u_fac', 'w1', round.id, { outcome: 'cancelled' });
     expect(w.locks.holds.size).toBe(0);
   });
 

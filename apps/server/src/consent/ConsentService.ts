@@ -16,15 +16,13 @@ import { AppError } from '../errors';
 import { publishFacilitation } from '../events/publishFacilitation';
 import { requireFacilitator, requireMember } from '../workspaces/memberChecks';
 import { type ConsentDeps, nameOf } from './deps';
-import type { HoldRequest } from './ClauseLocks';
 import type { ProcessGate } from './ProcessGate';
+import { RoundHolds } from './RoundHolds';
 
 /** How many closed rounds `GET /facilitation` carries besides the open ones. */
 const RECENT_CLOSED = 20;
 /** What a process round keeps of the process document's text (the parties agree to all of it). */
 const PROCESS_TEXT_MAX = 50_000;
-
-type ClauseTarget = Extract<ConsentTarget, { kind: 'clause' }>;
 
 const invalid = (field: string, message: string, summary = 'Some fields are missing or invalid') =>
   new AppError('validation_failed', summary, { fields: { [field]: message } });
@@ -37,12 +35,14 @@ const invalid = (field: string, message: string, summary = 'Some fields are miss
  */
 export class ConsentService {
   private readonly now: () => number;
+  private readonly holds: RoundHolds;
 
   constructor(
     private readonly d: ConsentDeps,
     private readonly gate: ProcessGate,
   ) {
     this.now = d.now ?? Date.now;
+    this.holds = new RoundHolds(d);
   }
 
   async state(userId: string, workspaceId: string): Promise<FacilitationStateDto> {
@@ -77,6 +77,17 @@ export class ConsentService {
     const meetingId = await this.meetingFor(workspaceId, body.meetingId);
     if (target.kind === 'clause' && (await this.d.locks.isLocked(doc.id, target.clauseId)))
       throw new AppError('conflict', 'This clause is locked; reopen it before a new round');
+    // A process round holds the whole process document: no clause round on it alongside (CONS-6).
+    const overlapping = (await this.d.store.rounds(workspaceId, 0)).some(
+      (r) => r.status === 'open' && r.target.documentId === doc.id && r.target.kind !== target.kind,
+    );
+    if (overlapping)
+      throw new AppError(
+        'conflict',
+        target.kind === 'clause'
+          ? 'The process agreements are in a consent round; close it first'
+          : 'A clause of the process agreements is in a consent round; close it first',
+      );
     const read = await this.readTarget(doc, target);
     const round = {
       id: newId('cr'),
@@ -90,13 +101,13 @@ export class ConsentService {
     };
     if (!(await this.d.store.openRound(round)))
       throw new AppError('conflict', 'A round is already open on this target');
-    if (target.kind === 'clause') await this.hold(workspaceId, doc, round.id, target, read);
+    await this.hold(workspaceId, doc, round.id, target, read);
     publishFacilitation(this.d, workspaceId, ['consent'], meetingId);
     return (await this.d.store.round(workspaceId, round.id))!;
   }
 
   /**
-   * Holds the clause for the round (CONS-5) once the round exists (so a second round on it is
+   * Holds what the round is about (CONS-5) once the round exists (so a second round on it is
    * refused before anything changes), then keeps the text as held: an edit that came between
    * the first reading and the hold is what the parties see, so it is what they consent to. A
    * round whose clause cannot be held is removed, as if never opened.
@@ -105,12 +116,11 @@ export class ConsentService {
     workspaceId: string,
     doc: DocumentDto,
     roundId: string,
-    target: ClauseTarget,
+    target: ConsentTarget,
     read: { clauseNumber: string | null; text: string },
   ): Promise<void> {
-    const ref = { workspaceId, documentId: doc.id, room: doc.room, clauseId: target.clauseId };
     try {
-      await this.d.locks.hold({ ...ref, roundId });
+      await this.holds.hold(workspaceId, doc, roundId, target);
       const held = await this.readTarget(doc, target);
       if (held.text !== read.text || held.clauseNumber !== read.clauseNumber)
         await this.d.store.setRoundText(roundId, held.text, held.clauseNumber);
@@ -118,20 +128,17 @@ export class ConsentService {
       await this.d.store
         .discardRound(roundId)
         .catch((e: unknown) => this.d.log.error({ err: e, roundId }, 'discarding a round failed'));
-      await this.release({ ...ref, roundId });
+      await this.holds.release(workspaceId, doc, roundId, target);
       if (err instanceof AppError && err.code === 'not_found')
         throw invalid('target.clauseId', 'no such clause in this document', 'Unknown clause');
       throw err;
     }
   }
 
-  /** Ends a clause round's hold; a failure is logged, the room heals it when it reloads. */
-  private async release(r: HoldRequest): Promise<void> {
-    await this.d.locks
-      .release(r)
-      .catch((err: unknown) =>
-        this.d.log.error({ err, roundId: r.roundId }, 'releasing a clause failed'),
-      );
+  /** The round's document, if it still exists, for ending its holds. */
+  private async documentOf(round: ConsentRoundDto): Promise<DocumentDto | null> {
+    const docs = await this.d.workspaces.documents(round.workspaceId);
+    return docs.find((x) => x.id === round.target.documentId) ?? null;
   }
 
   async position(
@@ -185,20 +192,8 @@ export class ConsentService {
       false,
     );
     if (!closed) throw new AppError('conflict', 'This round is closed');
-    const { target } = round;
-    if (target.kind === 'clause') {
-      const doc = (await this.d.workspaces.documents(workspaceId)).find(
-        (x) => x.id === target.documentId,
-      );
-      if (doc)
-        await this.release({
-          workspaceId,
-          documentId: doc.id,
-          room: doc.room,
-          clauseId: target.clauseId,
-          roundId: round.id,
-        });
-    }
+    const doc = await this.documentOf(round);
+    if (doc) await this.holds.release(workspaceId, doc, round.id, round.target);
     publishFacilitation(this.d, workspaceId, ['consent'], round.meetingId);
     return (await this.d.store.round(workspaceId, roundId))!;
   }
@@ -226,13 +221,13 @@ export class ConsentService {
     );
     if (!closed) return;
     publishFacilitation(this.d, workspaceId, ['consent'], round.meetingId);
+    const doc = await this.documentOf(round);
     if (target.kind === 'process') {
       await this.gate.opened(workspaceId, round.meetingId);
+      if (doc) await this.holds.lockProcess(workspaceId, doc, round.id, decision.id);
+      publishFacilitation(this.d, workspaceId, ['locks'], round.meetingId);
       return;
     }
-    const doc = (await this.d.workspaces.documents(workspaceId)).find(
-      (x) => x.id === target.documentId,
-    );
     try {
       if (!doc) throw new Error(`document ${target.documentId} is gone`);
       await this.d.locks.lock({
@@ -243,14 +238,7 @@ export class ConsentService {
         decisionId: decision.id,
       });
     } catch (err) {
-      if (doc)
-        await this.release({
-          workspaceId,
-          documentId: doc.id,
-          room: doc.room,
-          clauseId: target.clauseId,
-          roundId: round.id,
-        });
+      if (doc) await this.holds.release(workspaceId, doc, round.id, target);
       const details = { roundId: round.id, decisionId: decision.id };
       // Deleted while the round was open: nothing to lock, and retrying cannot help.
       if (!doc || (err instanceof AppError && err.code === 'not_found'))

@@ -43,6 +43,15 @@ export class MemoryClauseLocks implements ClauseLocks {
     return Promise.resolve();
   }
 
+  heldBy(doc: { documentId: string }, roundId: string): Promise<string[]> {
+    const prefix = this.key(doc.documentId, '');
+    return Promise.resolve(
+      [...this.holds]
+        .filter(([key, id]) => key.startsWith(prefix) && id === roundId)
+        .map(([key]) => key.slice(prefix.length)),
+    );
+  }
+
   unlock(r: LockRequest): Promise<void> {
     this.locks.delete(this.key(r.documentId, r.clauseId));
     return Promise.resolve();

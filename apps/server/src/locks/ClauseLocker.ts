@@ -1,7 +1,8 @@
-import * as Y from 'yjs';
-import { CONTENT_FRAGMENT, NODE, type ClauseLockDto } from '@akkoord/domain';
+import type * as Y from 'yjs';
+import type { ClauseLockDto } from '@akkoord/domain';
 import type { ClauseLocks } from '../consent/ClauseLocks';
 import { AppError } from '../errors';
+import { clauseElements } from '../sync/clauseElements';
 import type { Room } from '../sync/Room';
 import type { ClauseLockStore } from './ClauseLockStore';
 
@@ -166,6 +167,19 @@ export class ClauseLocker implements ClauseLocks {
     );
   }
 
+  /** The clauses of the document marked as held by the round (loads the document if needed). */
+  heldBy(doc: { documentId: string; room: string }, roundId: string): Promise<string[]> {
+    return this.deps.rooms().use(doc.room, async (room) => {
+      await room.settled();
+      const ids: string[] = [];
+      for (const el of clauseElements(room.doc)) {
+        const id: unknown = el.getAttribute('id');
+        if (typeof id === 'string' && el.getAttribute('round') === roundId) ids.push(id);
+      }
+      return ids;
+    });
+  }
+
   /** Every lock in the workspace, oldest first. */
   async list(workspaceId: string): Promise<ClauseLockDto[]> {
     const rows = await this.deps.store.listByWorkspace(workspaceId);
@@ -203,14 +217,6 @@ const clauseNotFound = () => new AppError('not_found', 'Clause not found in the 
 
 /** The clause element with this id; the first in document order, as the lock guard binds. */
 export function findClause(doc: Y.Doc, clauseId: string): Y.XmlElement | null {
-  const walk = (parent: Y.XmlElement | Y.XmlFragment): Y.XmlElement | null => {
-    for (const child of parent.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.nodeName === NODE.clause && child.getAttribute('id') === clauseId) return child;
-      const inner = walk(child);
-      if (inner) return inner;
-    }
-    return null;
-  };
-  return walk(doc.getXmlFragment(CONTENT_FRAGMENT));
+  for (const el of clauseElements(doc)) if (el.getAttribute('id') === clauseId) return el;
+  return null;
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { CONTENT_FRAGMENT, NODE } from '@akkoord/domain';
+import { CONTENT_FRAGMENT } from '@akkoord/domain';
+import { clauseElements } from './clauseElements';
 
 /** Not exported by name from Yjs. */
 type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
@@ -210,23 +211,15 @@ export class LockGuard {
   /** Clause elements by id, in document order, for the ids that are locked. */
   private lockedElements(): Map<string, Y.XmlElement[]> {
     const found = new Map<string, Y.XmlElement[]>();
-    const walk = (parent: Y.XmlElement | Y.XmlFragment) => {
-      for (const child of parent.toArray()) {
-        if (!(child instanceof Y.XmlElement)) continue;
-        if (child.nodeName === NODE.clause) {
-          const id = child.getAttribute('id');
-          if (typeof id === 'string' && this.locked.has(id)) {
-            const list = found.get(id) ?? [];
-            list.push(child);
-            found.set(id, list);
-            // A clause inside a locked clause is a copy too, but nothing inside it is guarded
-            // separately: the whole subtree already is.
-          }
-        }
-        walk(child);
-      }
-    };
-    walk(this.doc.getXmlFragment(CONTENT_FRAGMENT));
+    // A clause inside a locked clause is a copy too, but nothing inside it is guarded
+    // separately: the whole subtree already is.
+    for (const el of clauseElements(this.doc)) {
+      const id: unknown = el.getAttribute('id');
+      if (typeof id !== 'string' || !this.locked.has(id)) continue;
+      const list = found.get(id) ?? [];
+      list.push(el);
+      found.set(id, list);
+    }
     return found;
   }
 }

@@ -1,5 +1,5 @@
-import * as Y from 'yjs';
-import { CONTENT_FRAGMENT, NODE } from '@akkoord/domain';
+import type * as Y from 'yjs';
+import { clauseElements } from './clauseElements';
 
 /**
  * Clauses marked as held for a consent round (`round` attribute, CONS-5) that the room does not
@@ -7,17 +7,8 @@ import { CONTENT_FRAGMENT, NODE } from '@akkoord/domain';
  * two writes). Clients would keep refusing edits to them, so the room drops these marks.
  */
 export function staleHolds(doc: Y.Doc, guarded: ReadonlySet<string>): Y.XmlElement[] {
-  const out: Y.XmlElement[] = [];
-  const walk = (parent: Y.XmlElement | Y.XmlFragment) => {
-    for (const child of parent.toArray()) {
-      if (!(child instanceof Y.XmlElement)) continue;
-      if (child.nodeName === NODE.clause) {
-        const id = child.getAttribute('id');
-        if (child.getAttribute('round') !== undefined && (id === undefined || !guarded.has(id)))
-          out.push(child);
-      } else walk(child);
-    }
-  };
-  walk(doc.getXmlFragment(CONTENT_FRAGMENT));
-  return out;
+  return [...clauseElements(doc)].filter((el) => {
+    const id: unknown = el.getAttribute('id');
+    return el.getAttribute('round') !== undefined && (typeof id !== 'string' || !guarded.has(id));
+  });
 }

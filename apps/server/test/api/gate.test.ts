@@ -6,7 +6,9 @@ import type {
   FacilitationEventData,
   ProcessGateDto,
 } from '@akkoord/domain';
+import * as Y from 'yjs';
 import { waitFor } from '../helpers/clients';
+import { clauseElement, findClauseElement, themeSectionOf } from '../helpers/yElements';
 import { facilitationWorld } from './helpers/facilitationWorld';
 import {
   buildWorld,
@@ -175,6 +177,62 @@ describe('process first', () => {
     );
     // Opening the gate changes what negotiators may write, not what anyone sees: streams stay.
     expect(stream.ended()).toBe(false);
+  });
+
+  it('CONS-6 a process round holds the process clauses, and consent locks them on every client', async () => {
+    const w = await gatedWorld();
+    const fac = await suite.syncClient(w.docs.process.room, w.users.facilitator);
+    const neg = await suite.syncClient(w.docs.process.room, w.users.negotiatorA);
+    const section = themeSectionOf(fac.doc, 'besluitvorming');
+    const texts = { p1: `Instemming ${randomUUID()}`, p2: `Verslag ${randomUUID()}` };
+    section.insert(section.length, [
+      clauseElement({ id: 'p1', text: texts.p1 }),
+      clauseElement({ id: 'p2', text: texts.p2 }),
+    ]);
+    await waitFor(() => storedAnywhere(suite.srv.dataDir, texts.p2), 5000, 'clauses stored');
+    const opened = await call<{ round: ConsentRoundDto }>(
+      suite.srv.url,
+      'POST',
+      api(w, '/consent-rounds'),
+      {
+        token: w.users.facilitator.token,
+        body: { target: { kind: 'process', documentId: w.docs.process.id } },
+      },
+    );
+    expect(opened.status).toBe(201);
+    const roundId = opened.body.round.id;
+    const attr = (doc: Y.Doc, id: string, name: string): unknown =>
+      findClauseElement(doc, id).el.getAttribute(name);
+    await waitFor(
+      () => attr(neg.doc, 'p1', 'round') === roundId && attr(neg.doc, 'p2', 'round') === roundId,
+      5000,
+      'both held',
+    );
+    const firstText = (doc: Y.Doc, id: string) =>
+      ((findClauseElement(doc, id).el.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(
+        0,
+      ) as Y.XmlText;
+    firstText(neg.doc, 'p1').insert(0, 'Liever niet: ');
+    await waitFor(() => firstText(neg.doc, 'p1').toJSON() === texts.p1, 5000, 'undone');
+
+    for (const u of [w.users.negotiatorA, w.users.negotiatorB, w.tenants]) {
+      const res = await call(suite.srv.url, 'PUT', api(w, `/consent-rounds/${roundId}/position`), {
+        token: u.token,
+        body: { position: 'agree' },
+      });
+      expect(res.status).toBe(200);
+    }
+    const decision = (
+      await call<{ decisions: DecisionDto[] }>(suite.srv.url, 'GET', api(w, '/decisions'), {
+        token: w.users.observer.token,
+      })
+    ).body.decisions.find((d) => d.roundId === roundId)!;
+    for (const c of [fac, neg])
+      for (const id of ['p1', 'p2']) {
+        await waitFor(() => attr(c.doc, id, 'locked') === decision.id, 5000, `${id} locked`);
+        expect(attr(c.doc, id, 'status')).toBe('agreed');
+        expect(attr(c.doc, id, 'round')).toBeUndefined();
+      }
   });
 
   it('GATE-1 GATE-2 the facilitator overrides the gate with a recorded reason; sockets follow within 1 s', async () => {
