@@ -1,4 +1,4 @@
-import type { ClauseLockDto, ConsentRoundDto, ConsentTarget, PositionDto } from '@akkoord/domain';
+import type { ConsentRoundDto, ConsentTarget, PositionDto } from '@akkoord/domain';
 
 /** Whether a round is about this target (the same clause of the same document, or the process). */
 export function sameTarget(a: ConsentTarget, b: ConsentTarget): boolean {
@@ -25,20 +25,4 @@ export function latestPositions(positions: readonly PositionDto[]): Map<string, 
   const latest = new Map<string, PositionDto>();
   for (const p of positions) latest.set(p.partyId, p);
   return latest;
-}
-
-/**
- * The ids of a document's clauses nobody may change: the locked ones (LOCK-1) and those held
- * for an open round (CONS-5).
- */
-export function unchangeableClauses(
-  documentId: string | null,
-  locks: readonly ClauseLockDto[],
-  rounds: readonly ConsentRoundDto[],
-): Set<string> {
-  const ids = locks.filter((l) => l.documentId === documentId).map((l) => l.clauseId);
-  for (const r of rounds)
-    if (r.status === 'open' && r.target.kind === 'clause' && r.target.documentId === documentId)
-      ids.push(r.target.clauseId);
-  return new Set(ids);
 }

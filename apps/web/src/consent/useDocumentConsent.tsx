@@ -2,7 +2,6 @@ import {
   clauseTurns,
   NODE,
   threadDigestOf,
-  type ClauseLockDto,
   type ConsentRoundDto,
   type DocumentOutline,
   type MemberDto,
@@ -25,9 +24,9 @@ import type { SharedDocument } from '../useSharedDocument';
 import { useWorkspace } from '../WorkspacePage';
 import { ClauseConsentSection } from './ClauseConsentSection';
 import { ConsentPanel } from './ConsentPanel';
-import { unchangeableClauses } from './rounds';
 import { GateBanner, gateKeepsReadOnly } from './GateBanner';
 import { useFacilitationState } from './useFacilitationState';
+import { useHeldClauses } from './useHeldClauses';
 
 /**
  * The clause holding the caret (the selection's start, or a selected clause node) with
@@ -81,21 +80,6 @@ const CLOSED_GATE: ProcessGateDto = {
 };
 
 const noTurns: ReadonlyMap<string, readonly PartyTurn[]> = new Map();
-
-/**
- * The ids of this document's clauses nobody may change: locked ones, and those held for an open
- * round (CONS-5). A new set only when the locks or rounds changed.
- */
-function useLockedClauses(
-  documentId: string | null,
-  locks: readonly ClauseLockDto[] | undefined,
-  rounds: readonly ConsentRoundDto[] | undefined,
-): ReadonlySet<string> {
-  return useMemo(
-    () => unchangeableClauses(documentId, locks ?? [], rounds ?? []),
-    [documentId, locks, rounds],
-  );
-}
 
 /** Whose move it is per clause; a new map only when one of its inputs changed. */
 function useTurns(
@@ -158,7 +142,7 @@ export function useDocumentConsent(
     threads ?? undefined,
   );
 
-  const lockedClauses = useLockedClauses(documentId, state?.locks, state?.rounds);
+  const lockedClauses = useHeldClauses(editor);
 
   const caret = useCaretClause(editor);
   const reload = facilitation.reload;

@@ -8,7 +8,7 @@ import { readClauses } from '../read';
 import { CONTENT_FRAGMENT } from '../schemaNames';
 import { sampleAgreementJSON } from '../testFixtures';
 import { findClause } from './doc';
-import { clauseHeld, clauseLock, clauseRound } from './lockPlugin';
+import { clauseHeld, clauseLock, clauseRound, heldClauseIds } from './lockPlugin';
 import { headlessExtensions, writeJSON } from './yjs';
 
 /**
@@ -160,6 +160,9 @@ describe('clause lock plugin', () => {
     expect(clauseLock(held)).toBeNull();
     expect(clauseHeld(held)).toBe(true);
     expect(editor.getHTML()).toContain('data-round="cr1"');
+    serverLocks(doc, 'c3', 'd1');
+    expect(heldClauseIds(editor.state.doc)).toEqual(['c1', 'c3']);
+    serverLocks(doc, 'c3', null);
     const before = editor.state.doc;
     editor.chain().setTextSelection(inside(editor, 'c1')).insertContent('NIET ').run();
     editor.commands.setClauseOwner('c1', null);

@@ -39,6 +39,16 @@ function lockedClauses(doc: PMNode): { pos: number; node: PMNode }[] {
   return out;
 }
 
+/** The ids of the clauses nobody may change now: locked, or held for an open round. */
+export function heldClauseIds(doc: PMNode): string[] {
+  const ids: string[] = [];
+  for (const { node } of lockedClauses(doc)) {
+    const id: unknown = node.attrs.id;
+    if (typeof id === 'string' && id !== '') ids.push(id);
+  }
+  return ids;
+}
+
 /** Rendering a history snapshot is y-sync's own view of the past, not an edit. */
 function isSnapshotRender(tr: Transaction): boolean {
   const meta: unknown = tr.getMeta(ySyncPluginKey) ?? tr.getMeta('y-sync$');
