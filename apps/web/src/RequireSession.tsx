@@ -1,5 +1,5 @@
 import type { UserDto } from '@akkoord/domain';
-import { useEffect, type ReactNode } from 'react';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { ApiError } from './apiClient';
 import { currentPath, navigate, paths, withNext } from './router';
 import { LoadFailedPage, LoadingPage } from './StatusPages';
@@ -21,7 +21,10 @@ export function RequireSession({ children }: { children: (user: UserDto) => Reac
 
   switch (session.status) {
     case 'signed-in':
-      return children(session.user);
+      // Member pages are loaded on demand. A boundary of their own, new when the session is
+      // known, shows the loading page in place of ours; suspending into App's boundary instead
+      // would keep ours in the document, hidden, beside it (two headers, two language pickers).
+      return <Suspense fallback={<LoadingPage />}>{children(session.user)}</Suspense>;
     case 'unavailable':
       return (
         <LoadFailedPage
