@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RequireSession } from './RequireSession';
 import { fakeServer } from './testing';
@@ -9,8 +9,8 @@ afterEach(() => resetSession());
 
 describe('RequireSession', () => {
   it('a page loaded on demand replaces the loading page; the two are never in the document together', async () => {
-    let loaded: (page: { default: () => JSX.Element }) => void = () => undefined;
-    const Page = lazy(() => new Promise<{ default: () => JSX.Element }>((r) => (loaded = r)));
+    let loaded: (page: { default: () => ReactElement }) => void = () => undefined;
+    const Page = lazy(() => new Promise<{ default: () => ReactElement }>((r) => (loaded = r)));
     // The header's notifications ask the server; nothing here is about them.
     fakeServer(() => ({ status: 200, body: { notifications: [], unread: 0 } }));
     resetSession({ status: 'loading' });

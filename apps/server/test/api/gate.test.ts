@@ -89,6 +89,21 @@ async function writableWithin(s: Sock, since: number, limitMs: number): Promise<
   }
 }
 
+/** The facilitator opens the round on the process agreements; its id. */
+async function openProcessRound(w: World): Promise<string> {
+  const opened = await call<{ round: ConsentRoundDto }>(
+    suite.srv.url,
+    'POST',
+    api(w, '/consent-rounds'),
+    {
+      token: w.users.facilitator.token,
+      body: { target: { kind: 'process', documentId: w.docs.process.id } },
+    },
+  );
+  expect(opened.status).toBe(201);
+  return opened.body.round.id;
+}
+
 const gateOf = async (w: World, user: TestUser) =>
   (await call<ProcessGateDto>(suite.srv.url, 'GET', api(w, '/process-gate'), { token: user.token }))
     .body;
@@ -136,17 +151,7 @@ describe('process first', () => {
     const stream = await suite.events(w.users.observer, w.workspace.id);
     const neg = await openSocket(w.docs.agreement.room, w.users.negotiatorB);
     expect(await tryWrite(neg, `before-${randomUUID()}`)).toBe('read');
-    const opened = await call<{ round: ConsentRoundDto }>(
-      suite.srv.url,
-      'POST',
-      api(w, '/consent-rounds'),
-      {
-        token: w.users.facilitator.token,
-        body: { target: { kind: 'process', documentId: w.docs.process.id } },
-      },
-    );
-    expect(opened.status).toBe(201);
-    const roundId = opened.body.round.id;
+    const roundId = await openProcessRound(w);
     const agree = (u: TestUser) =>
       call(suite.srv.url, 'PUT', api(w, `/consent-rounds/${roundId}/position`), {
         token: u.token,
@@ -190,17 +195,7 @@ describe('process first', () => {
       clauseElement({ id: 'p2', text: texts.p2 }),
     ]);
     await waitFor(() => storedAnywhere(suite.srv.dataDir, texts.p2), 5000, 'clauses stored');
-    const opened = await call<{ round: ConsentRoundDto }>(
-      suite.srv.url,
-      'POST',
-      api(w, '/consent-rounds'),
-      {
-        token: w.users.facilitator.token,
-        body: { target: { kind: 'process', documentId: w.docs.process.id } },
-      },
-    );
-    expect(opened.status).toBe(201);
-    const roundId = opened.body.round.id;
+    const roundId = await openProcessRound(w);
     const attr = (doc: Y.Doc, id: string, name: string): unknown =>
       findClauseElement(doc, id).el.getAttribute(name);
     await waitFor(

@@ -15,7 +15,7 @@ import { clauseLock } from '@akkoord/domain/tiptap';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import { NodeSelection, type EditorState } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
-import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { membershipOf } from '../membership';
 import { parseRoute, usePathname } from '../router';
@@ -25,6 +25,7 @@ import { useWorkspace } from '../WorkspacePage';
 import { ClauseConsentSection } from './ClauseConsentSection';
 import { ConsentPanel } from './ConsentPanel';
 import { GateBanner, gateKeepsReadOnly } from './GateBanner';
+import { useEditorTransactions } from './useEditorTransactions';
 import { useFacilitationState } from './useFacilitationState';
 import { useHeldClauses } from './useHeldClauses';
 
@@ -52,15 +53,7 @@ export function caretClause(state: EditorState): { id: string; locked: boolean }
 
 /** Tracks the clause at the caret; redraws only when that clause or its lock changes. */
 function useCaretClause(editor: Editor): { id: string; locked: boolean } | null {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      editor.on('transaction', listener);
-      return () => {
-        editor.off('transaction', listener);
-      };
-    },
-    [editor],
-  );
+  const subscribe = useEditorTransactions(editor);
   // A string snapshot: useSyncExternalStore compares by identity.
   const key = useSyncExternalStore(subscribe, () => {
     const found = editor.isDestroyed ? null : caretClause(editor.state);

@@ -1,22 +1,15 @@
 import { heldClauseIds } from '@akkoord/domain/tiptap';
 import type { Node as PMNode } from '@tiptap/pm/model';
 import type { Editor } from '@tiptap/core';
-import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEditorTransactions } from './useEditorTransactions';
 
 /**
  * The ids of the clauses nobody may change now, read from the document itself (LOCK-1,
  * CONS-5/6): the server's `locked` and `round` marks. A new set only when that list changed.
  */
 export function useHeldClauses(editor: Editor): ReadonlySet<string> {
-  const subscribe = useCallback(
-    (listener: () => void) => {
-      editor.on('transaction', listener);
-      return () => {
-        editor.off('transaction', listener);
-      };
-    },
-    [editor],
-  );
+  const subscribe = useEditorTransactions(editor);
   const cache = useRef<{ doc: PMNode | null; key: string }>({ doc: null, key: '' });
   const key = useSyncExternalStore(subscribe, () => {
     if (editor.isDestroyed) return '';
