@@ -20,6 +20,7 @@ const agreementTitle = 'Prestatieafspraken';
 const clauseText = 'De corporatie bouwt 80 sociale huurwoningen in Oost.';
 const reservation = 'Alleen als de gemeente de grond op tijd levert.';
 const meetingTitle = 'Bestuurlijk overleg 1';
+const processClauseText = 'Besluiten nemen we met instemming van alle partijen.';
 
 function editorOf(page: Page, title = agreementTitle): Locator {
   return page.getByRole('textbox', { name: `Tekst van ${title}`, exact: true });
@@ -169,9 +170,27 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await screenshot(carla, 'facilitation-02c-gate');
     await assertNoAxeViolations(carla, 'the agreement behind the process gate');
 
+    // Anna writes a process agreement: the round on the process agreements is about it.
+    const processDoc = workspace.documents.find((d) => d.kind === 'process');
+    assert.ok(processDoc);
+    const processPath = `/w/${workspace.id}/d/${processDoc.id}`;
+    await anna.goto(url(processPath));
+    await editorOf(anna, 'Procesafspraken').focus();
+    await anna.keyboard.press('Control+End');
+    await settled(anna);
+    await anna.keyboard.press('Control+Alt+k');
+    await anna.keyboard.type(processClauseText);
+    await waitForSaveStatus(anna, 'saved');
+
     await anna.goto(url(`/w/${workspace.id}`));
     const annaProcess = anna.getByRole('region', { name: 'Procesafspraken vaststellen' });
     await annaProcess.getByRole('button', { name: 'Instemmingsronde starten' }).click();
+    // CONS-6: while the round runs, the process agreement is held for everyone.
+    await carla.goto(url(processPath));
+    const processCard = editorOf(carla, 'Procesafspraken').locator('.clause', {
+      hasText: processClauseText,
+    });
+    await processCard.locator('[data-hold="round"]').waitFor();
     for (const page of [carla, tess]) {
       await page.goto(url(`/w/${workspace.id}`));
       const process = page.getByRole('region', { name: 'Procesafspraken vaststellen' });
@@ -189,6 +208,10 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await anna.goto(url(`/w/${workspace.id}/besluiten`));
     await anna.getByRole('heading', { name: 'Besluitenlog', level: 1 }).waitFor();
     await anna.getByText('Procesafspraken', { exact: false }).first().waitFor();
+    // ... and the process agreement it was about is now agreed and locked.
+    await carla.goto(url(processPath));
+    await processCard.and(carla.locator('[data-locked="true"]')).waitFor();
+    await screenshot(carla, 'facilitation-02d-process-locked');
   });
 
   void it("the facilitator writes a clause and the others' views follow her", async () => {
