@@ -271,6 +271,15 @@ void describe('facilitator mode: meeting, process first, consent round, lock, mi
     await screenshot(anna, 'facilitation-04-tally');
     await assertNoAxeViolations(anna, 'the agreement with a running consent round');
 
+    // The console lists the open round with its tally; its link leads to the clause.
+    await tess.goto(url(`/w/${workspace.id}/vergaderingen/${meetingId}`));
+    const openRounds = tess.getByRole('region', { name: 'Lopende instemmingsrondes' });
+    await openRounds.getByText('1 van 2 partijen hebben een standpunt gegeven.').waitFor();
+    await screenshot(tess, 'facilitation-04c-console-rounds');
+    await assertNoAxeViolations(tess, 'the console with an open consent round');
+    await openRounds.getByRole('link', { name: /^Naar Afspraak/ }).click();
+    await editorOf(tess).waitFor();
+    await waitForSaveStatus(tess, 'saved');
     await clauseCard(tess).locator('[data-type="clause-text"] p').click();
     await settled(tess);
     const tessSection = tess.getByRole('region', { name: /^Instemming(sronde)? over Afspraak/ });

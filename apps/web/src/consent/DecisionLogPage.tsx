@@ -11,6 +11,7 @@ import { useLoader } from '../useLoader';
 import { usePageTitle } from '../usePageTitle';
 import { useWorkspace, WorkspaceLoadFailed } from '../WorkspacePage';
 import { consentApi } from './consentApi';
+import { targetLabel } from './rounds';
 
 const TOPICS = ['consent', 'gate', 'locks'] as const;
 
@@ -80,10 +81,7 @@ function DecisionEntry({
 }) {
   const { t } = useTranslation();
   const formatDate = useFormatDate();
-  const target =
-    decision.target.kind === 'process'
-      ? t('consent.processTarget')
-      : t('consent.clauseTarget', { number: decision.clauseNumber ?? '?' });
+  const target = targetLabel(t, decision.target, decision.clauseNumber);
   const outcome = isKnownOutcome(decision.outcome)
     ? t(`consent.log.outcomes.${decision.outcome}`)
     : decision.outcome;

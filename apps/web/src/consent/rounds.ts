@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { ConsentRoundDto, ConsentTarget, PositionDto } from '@akkoord/domain';
 
 /** Whether a round is about this target (the same clause of the same document, or the process). */
@@ -25,4 +26,15 @@ export function latestPositions(positions: readonly PositionDto[]): Map<string, 
   const latest = new Map<string, PositionDto>();
   for (const p of positions) latest.set(p.partyId, p);
   return latest;
+}
+
+/** "Afspraak B-03" or "Procesafspraken": what a round or decision is about, in words. */
+export function targetLabel(
+  t: TFunction,
+  target: ConsentTarget,
+  clauseNumber: string | null,
+): string {
+  return target.kind === 'process'
+    ? t('consent.processTarget')
+    : t('consent.clauseTarget', { number: clauseNumber ?? '?' });
 }

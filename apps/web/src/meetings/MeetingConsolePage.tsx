@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AppShell } from '../AppShell';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { OpenRoundsPanel } from '../consent/OpenRoundsPanel';
 import { ErrorNotice } from '../ErrorNotice';
 import { Link } from '../Link';
 import { isFacilitator, membershipOf } from '../membership';
@@ -286,6 +287,7 @@ function MeetingConsole({ workspace, member, timed, replace }: MeetingConsolePro
               canManage={manage}
             />
           )}
+          {running && <OpenRoundsPanel workspace={workspace} />}
           <section className="section console-panel" aria-labelledby={attendeesId}>
             <h2 id={attendeesId}>{t('meetings.console.attendees')}</h2>
             {meeting.attendees.length === 0 ? (
