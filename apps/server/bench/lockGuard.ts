@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { CONTENT_FRAGMENT, NODE } from '@akkoord/domain';
 import * as Y from 'yjs';
 import { LockGuard } from '../src/sync/LockGuard';
+import { MarkGuard } from '../src/sync/MarkGuard';
 
 const CLAUSES = 300;
 const UPDATES = 2_000;
@@ -42,30 +43,47 @@ function textOf(doc: Y.Doc, i: number): Y.XmlText {
   return ((clause.get(0) as Y.XmlElement).get(0) as Y.XmlElement).get(0) as Y.XmlText;
 }
 
-/** One-character updates typed by another replica into clause `target`. */
-function typing(base: Y.Doc, target: number): Uint8Array[] {
+/**
+ * Updates made by another replica in clause `target`: one character each, or (`paragraphs`) a
+ * new paragraph each, which adds an element and so makes the mark guard walk the clauses.
+ */
+function typing(base: Y.Doc, target: number, paragraphs = false): Uint8Array[] {
   const writer = new Y.Doc();
   Y.applyUpdate(writer, Y.encodeStateAsUpdate(base));
   const updates: Uint8Array[] = [];
   writer.on('update', (u: Uint8Array) => updates.push(u));
-  for (let k = 0; k < UPDATES; k++) textOf(writer, target).insert(0, 'x');
+  for (let k = 0; k < UPDATES; k++) {
+    if (!paragraphs) {
+      textOf(writer, target).insert(0, 'x');
+      continue;
+    }
+    const clauseText = textOf(writer, target).parent as Y.XmlElement;
+    const host = clauseText.parent as Y.XmlElement;
+    const paragraph = new Y.XmlElement(NODE.paragraph);
+    paragraph.insert(0, [new Y.XmlText('x')]);
+    host.insert(host.length, [paragraph]);
+  }
   writer.destroy();
   return updates;
 }
 
-function measure(locked: number, target: number, guarded: boolean): number[] {
+function measure(locked: number, target: number, guarded: boolean, paragraphs = false): number[] {
   const doc = agreement();
-  const updates = typing(doc, target);
+  const updates = typing(doc, target, paragraphs);
   const ids = new Set(Array.from({ length: locked }, (_, i) => `c${i}`));
-  const guard = guarded ? new LockGuard(doc, ids, [Client]) : null;
+  // As the room has them: the lock guard while something is locked, the mark guard always.
+  const guard = guarded && locked > 0 ? new LockGuard(doc, ids, [Client]) : null;
+  const marks = guarded ? new MarkGuard(doc, () => ids, [Client]) : null;
   const times: number[] = [];
   for (const u of updates) {
     const start = performance.now();
     Y.applyUpdate(doc, u, new Client());
     guard?.compensate();
+    marks?.compensate();
     times.push((performance.now() - start) * 1000);
   }
   guard?.destroy();
+  marks?.destroy();
   doc.destroy();
   return times;
 }
@@ -75,17 +93,19 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-const cases: [string, number, number, boolean][] = [
-  ['no guard', 0, 299, false],
-  ['guard, 0 locked', 0, 299, true],
-  ['guard, 50 locked, edit elsewhere', 50, 299, true],
-  ['guard, 50 locked, edit inside a locked clause (undone)', 50, 10, true],
+const cases: [string, number, number, boolean, boolean][] = [
+  ['no guard', 0, 299, false, false],
+  ['guards, 0 locked', 0, 299, true, false],
+  ['guards, 50 locked, edit elsewhere', 50, 299, true, false],
+  ['guards, 50 locked, edit inside a locked clause (undone)', 50, 10, true, false],
+  ['no guard, a new paragraph per update', 0, 299, false, true],
+  ['guards, 50 locked, a new paragraph per update (mark walk)', 50, 299, true, true],
 ];
 console.log(`\nClause-lock guard, ${CLAUSES} clauses, ${UPDATES} one-character updates per row\n`);
 console.log('| case | median µs/update | p95 µs/update |');
 console.log('|---|---:|---:|');
-for (const [name, locked, target, guarded] of cases) {
-  measure(locked, target, guarded); // warm-up
-  const t = measure(locked, target, guarded);
+for (const [name, locked, target, guarded, paragraphs] of cases) {
+  measure(locked, target, guarded, paragraphs); // warm-up
+  const t = measure(locked, target, guarded, paragraphs);
   console.log(`| ${name} | ${pct(t, 50).toFixed(0)} | ${pct(t, 95).toFixed(0)} |`);
 }

@@ -429,6 +429,86 @@ describe('clause locks', () => {
     );
   });
 
+  it.each([
+    [
+      'sets locked on an open clause',
+      (d: Y.Doc) => findClauseElement(d, OPEN).el.setAttribute('locked', 'dc-forged'),
+    ],
+    [
+      'sets round on an open clause',
+      (d: Y.Doc) => findClauseElement(d, OPEN).el.setAttribute('round', 'cr-forged'),
+    ],
+    [
+      'inserts a new clause carrying both marks',
+      (d: Y.Doc) => {
+        const { parent } = findClauseElement(d, OPEN);
+        const el = clauseElement({ id: 'forged', text: 'Forged' });
+        el.setAttribute('locked', 'dc-forged');
+        el.setAttribute('round', 'cr-forged');
+        parent.insert(parent.length, [el]);
+      },
+    ],
+  ])(
+    'LOCK-5 a raw client that %s: the marks are removed for everyone, the rest is kept',
+    async (_name, forge) => {
+      // No lock in this document at all: the mark check does not depend on a lock guard existing.
+      const t = await setup({ lock: false });
+      const w = rawWriter(t.s, t.room, t.token);
+      const denied = denials(w);
+      await waitFor(() => countClauses(w.doc, OPEN) === 1, 10_000, 'writer synced');
+      w.doc.transact(() => {
+        forge(w.doc);
+        textOf(w.doc, OPEN).insert(0, 'Kept ');
+      });
+      const marks = (d: Y.Doc) =>
+        ['locked', 'round'].flatMap((m) =>
+          [OPEN, 'forged'].flatMap((id) => {
+            if (countClauses(d, id) === 0) return [];
+            const v: unknown = findClauseElement(d, id).el.getAttribute(m);
+            return v === undefined ? [] : [`${id}.${m}`];
+          }),
+        );
+      for (const d of [t.serverDoc(), t.seed.doc, w.doc])
+        await waitFor(
+          () => textOf(d, OPEN).toString() === 'Kept Open text' && marks(d).length === 0,
+          10_000,
+          'marks gone, text kept',
+        );
+      expect(denied()).toContain(DenialReason.lockedClause);
+      const stored = storedDoc(t.s.dataDir, t.room);
+      expect(marks(stored)).toEqual([]);
+      stored.destroy();
+    },
+  );
+
+  it('LOCK-5 a locked mark left in storage without its lock is dropped when the document loads', async () => {
+    const t = await setup({ lock: false });
+    // What a failed write could leave: the mark stored in the document, no lock in the store.
+    const room = t.s.server.sync.registry.get(t.room)!;
+    await room.applyServerChange(() =>
+      findClauseElement(room.doc, OPEN).el.setAttribute('locked', 'dc-gone'),
+    );
+    for (const c of clients.splice(0)) c.destroy();
+    await t.s.stop();
+    servers.splice(0);
+    const s2 = await startTestServer({ DATA_DIR: t.s.dataDir }, { realAuth: true });
+    servers.push(s2);
+    const w = rawWriter(s2, t.room, t.token);
+    await waitFor(
+      () =>
+        countClauses(w.doc, OPEN) === 1 &&
+        !findClauseElement(w.doc, OPEN).el.getAttribute('locked'),
+      10_000,
+      'stale mark dropped on load',
+    );
+    textOf(w.doc, OPEN).insert(0, 'Free ');
+    await waitFor(
+      () => textOf(s2.server.sync.registry.get(t.room)!.doc, OPEN).toString() === 'Free Open text',
+      10_000,
+      'edit kept',
+    );
+  });
+
   it('LOCK-2 offline edits to a clause locked meanwhile are undone on reconnect; the others stay', async () => {
     const t = await setup({ lock: false });
     const offline = t.seed;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { CONTENT_FRAGMENT } from '@akkoord/domain';
 import { clauseElements } from './clauseElements';
+import { isClientOrigin } from './clientOrigin';
 
 /** Not exported by name from Yjs. */
 type DeleteSet = ReturnType<typeof Y.createDeleteSet>;
@@ -99,10 +100,7 @@ export class LockGuard {
   }
 
   private isClient(origin: unknown): boolean {
-    return this.clientOrigins.some(
-      (o) =>
-        o === origin || (origin !== null && typeof origin === 'object' && o === origin.constructor),
-    );
+    return isClientOrigin(origin, this.clientOrigins);
   }
 
   private unbind(): void {

@@ -10,7 +10,8 @@ import { Connection } from './Connection';
 import { DocumentLog } from './DocumentLog';
 import { HeldReplies } from './HeldReplies';
 import { LockGuard } from './LockGuard';
-import { staleHolds } from './staleHolds';
+import { MarkGuard } from './MarkGuard';
+import { unguardedMarks } from './unguardedMarks';
 import { Presence } from './Presence';
 import { coversNothingOf } from './stateVectors';
 import {
@@ -77,6 +78,7 @@ export class Room {
   private paused: Frame[] = [];
   private locked: ReadonlySet<string> = new Set();
   private guard: LockGuard | null = null;
+  private marks: MarkGuard | null = null;
   /** Server-side users (lock, unlock) holding the room loaded; see RoomRegistry.use. */
   leases = 0;
 
@@ -110,17 +112,17 @@ export class Room {
     if (this.state !== 'loading') return;
     this.setLockedClauses(new Set(locked));
     this.state = 'active';
-    this.dropStaleHolds();
+    this.dropUnguardedMarks();
     this.maybeCompact();
   }
 
-  /** See staleHolds: marks of rounds no longer open go, as a server change. */
-  private dropStaleHolds(): void {
-    const stale = staleHolds(this.doc, this.locked);
+  /** See unguardedMarks: marks nobody guards (a round closed meanwhile) go, as a server change. */
+  private dropUnguardedMarks(): void {
+    const stale = unguardedMarks(this.doc, this.locked);
     if (stale.length === 0) return;
     this.applyServerChange(() => {
-      for (const el of stale) el.removeAttribute('round');
-    }).catch((err: unknown) => this.log.warn({ err }, 'dropping stale round marks failed'));
+      for (const { el, mark } of stale) el.removeAttribute(mark);
+    }).catch((err: unknown) => this.log.warn({ err }, 'dropping unguarded clause marks failed'));
   }
 
   /** Adds a connection; it is greeted (and its queued frames handled) once the room is active. */
@@ -234,6 +236,8 @@ export class Room {
   private rebindGuard(): void {
     this.guard?.destroy();
     this.guard = this.locked.size > 0 ? new LockGuard(this.doc, this.locked, [Connection]) : null;
+    this.marks?.destroy();
+    this.marks = new MarkGuard(this.doc, () => this.locked, [Connection]);
   }
 
   /**
@@ -293,7 +297,11 @@ export class Room {
     // update: nobody, the sender included, ever holds the violating state alone.
     let fix: Uint8Array | null;
     try {
-      fix = this.guard?.compensate() ?? null;
+      // Locked and held clauses first (their marks included), then marks nobody guards.
+      const fixes = [this.guard?.compensate(), this.marks?.compensate()].filter(
+        (f): f is Uint8Array => f != null,
+      );
+      fix = fixes.length === 0 ? null : fixes.length === 1 ? fixes[0]! : Y.mergeUpdates(fixes);
     } catch (err) {
       // Could not tell what to undo: store nothing of it and start over from storage, as for
       // an invalid update. Failing open here would let a locked clause change.
@@ -402,7 +410,7 @@ export class Room {
         const paused = this.paused;
         this.paused = [];
         for (const f of paused) if (f.conn.isOpen && !this.broken) this.handle(f);
-        if (!this.broken && this.state === 'active') this.dropStaleHolds();
+        if (!this.broken && this.state === 'active') this.dropUnguardedMarks();
       });
   }
 
@@ -440,6 +448,8 @@ export class Room {
     this.presence.destroy();
     this.guard?.destroy();
     this.guard = null;
+    this.marks?.destroy();
+    this.marks = null;
     this.current.destroy();
     this.firstDoc.destroy();
     this.paused = [];
