@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
 import { browserSuite } from './harness/browserSuite';
-import { settled } from './harness/editor';
+import { caretToStart, settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 
 // Issue 5, between meetings: while Carla (corporation) is away, Bram (municipality) comments on
@@ -92,8 +92,7 @@ void describe('between meetings: inbox, since your last visit, party notes', () 
     // First visit: nothing is new, and the page marks it as seen by itself.
     await panel.getByText(/eerste bezoek/).waitFor();
     await editorOf(carla).focus();
-    await carla.keyboard.press('Control+Home');
-    await settled(carla);
+    await caretToStart(carla);
     await carla.keyboard.press('Control+Alt+k');
     await editorOf(carla).locator('.clause').first().waitFor();
     await carla.keyboard.type(clauseText);

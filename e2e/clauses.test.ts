@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
 import { browserSuite } from './harness/browserSuite';
-import { settled } from './harness/editor';
+import { caretToStart, settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { waitForSaveStatus } from './harness/testPages';
 
@@ -118,8 +118,7 @@ void describe('clauses, counterparts and the ledger in the browser', () => {
     // corporation. No mouse.
     // Ctrl+Home puts the cursor in the title: a new clause then goes to the first theme.
     await editorOf(carla).focus();
-    await carla.keyboard.press('Control+Home');
-    await settled(carla);
+    await caretToStart(carla);
     await carla.keyboard.press('Control+Alt+k');
     await clauses(carla).first().waitFor();
     assert.equal(await clauses(carla).count(), 1);

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { Api, type Workspace } from './harness/api';
 import { browserSuite } from './harness/browserSuite';
-import { settled } from './harness/editor';
+import { caretToStart, settled } from './harness/editor';
 import { assertNoAxeViolations, screenshot } from './harness/pages';
 import { waitForSaveStatus } from './harness/testPages';
 
@@ -80,8 +80,7 @@ void describe('comment threads in the browser', () => {
     await openDocument(bram);
     // Carla writes a clause.
     await editorOf(carla).focus();
-    await carla.keyboard.press('Control+Home');
-    await settled(carla);
+    await caretToStart(carla);
     await carla.keyboard.press('Control+Alt+k');
     await editorOf(carla).locator('.clause').first().waitFor();
     await carla.keyboard.type(clauseText);

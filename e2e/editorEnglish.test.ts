@@ -4,7 +4,7 @@ import { before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { Api } from './harness/api';
 import { browserSuite } from './harness/browserSuite';
-import { settled } from './harness/editor';
+import { caretToStart } from './harness/editor';
 import { assertNoAxeViolations, screenshot, screenshotDir } from './harness/pages';
 import { waitForSaveStatus } from './harness/testPages';
 
@@ -188,8 +188,7 @@ void describe('the agreement editor in English', () => {
     const editor = editorOf(nina);
     await editor.focus();
     // Ctrl+Home puts the cursor in the title: a new clause then goes to the first theme.
-    await nina.keyboard.press('Control+Home');
-    await settled(nina);
+    await caretToStart(nina);
     await nina.keyboard.press('Control+Alt+k');
     const clause = editor.getByRole('group', { name: 'Agreement B-01', exact: true });
     await clause.waitFor();

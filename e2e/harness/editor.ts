@@ -21,3 +21,43 @@ export async function settled(page: Page): Promise<void> {
     return editor.view.posAtDOM(focus, selection.focusOffset) === editor.state.selection.head;
   });
 }
+
+/**
+ * Ctrl+Home, then waits until the focused editor's own caret is in the document's first block
+ * (the title) and agrees with the DOM. Right after focusing, Chromium can drop or delay the key
+ * on a busy machine; the key is then pressed again (three tries), instead of the next shortcut
+ * acting on a caret somewhere else.
+ */
+export async function caretToStart(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+Home');
+    try {
+      await page.waitForFunction(
+        () => {
+          type Tiptap = {
+            view: { posAtDOM(node: Node, offset: number): number };
+            state: {
+              selection: { head: number };
+              doc: { firstChild: { nodeSize: number } | null };
+            };
+          };
+          const root = document.activeElement?.closest<HTMLElement & { editor?: Tiptap }>(
+            '.ProseMirror',
+          );
+          const editor = root?.editor;
+          const selection = document.getSelection();
+          if (!editor || !selection?.focusNode) return false;
+          const head = editor.state.selection.head;
+          const inFirstBlock = head <= (editor.state.doc.firstChild?.nodeSize ?? 0);
+          const agrees = editor.view.posAtDOM(selection.focusNode, selection.focusOffset) === head;
+          return inFirstBlock && agrees;
+        },
+        undefined,
+        { timeout: 3000 },
+      );
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
