@@ -1,8 +1,9 @@
-import type { ConsentRoundDto, MemberDto, PartyDto, PositionDto } from '@akkoord/domain';
+import type { ConsentRoundDto, MemberDto, PartyDto } from '@akkoord/domain';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { apiError, fakeServer } from '../testing';
 import { ConsentPanel, type ConsentPanelProps } from './ConsentPanel';
+import { testPosition, testRound } from './testRounds';
 
 const parties: PartyDto[] = [
   { id: 'corp', name: 'Woonstad', kind: 'corporation', color: '#1d4ed8' },
@@ -16,33 +17,8 @@ const olga: MemberDto = { userId: 'u_o', name: 'Olga', role: 'observer', partyId
 
 const target = { kind: 'clause', documentId: 'd1', clauseId: 'c1' } as const;
 
-function position(partyId: string, p: PositionDto['position'], reason = ''): PositionDto {
-  return {
-    partyId,
-    position: p,
-    reason,
-    userId: `u_${partyId}`,
-    name: 'X',
-    at: '2026-11-27T10:00:00Z',
-  };
-}
-
-function round(over: Partial<ConsentRoundDto> = {}): ConsentRoundDto {
-  return {
-    id: 'r1',
-    workspaceId: 'w1',
-    meetingId: null,
-    target,
-    clauseNumber: 'B-01',
-    text: 'De corporatie bouwt.',
-    status: 'open',
-    outcome: null,
-    positions: [],
-    openedAt: '2026-11-27T10:00:00Z',
-    closedAt: null,
-    ...over,
-  };
-}
+const position = testPosition;
+const round = (over: Partial<ConsentRoundDto> = {}) => testRound({ target, ...over });
 
 function show(over: Partial<ConsentPanelProps> = {}) {
   const onChanged = vi.fn();

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sampleWorkspace } from '../fixtures';
 import { fakeServer } from '../testing';
 import { OpenRoundsPanel } from './OpenRoundsPanel';
+import { testPosition, testRound } from './testRounds';
 
 const workspace = sampleWorkspace();
 const voting = workspace.parties.filter((p) =>
@@ -16,20 +17,7 @@ function round(
   target: ConsentTarget,
   over: Partial<ConsentRoundDto> = {},
 ): ConsentRoundDto {
-  return {
-    id,
-    workspaceId: 'w_1',
-    meetingId: null,
-    target,
-    clauseNumber: target.kind === 'clause' ? 'B-03' : null,
-    text: '',
-    status: 'open',
-    outcome: null,
-    positions: [],
-    openedAt: '2026-11-27T10:00:00Z',
-    closedAt: null,
-    ...over,
-  };
+  return testRound({ id, target, clauseNumber: target.kind === 'clause' ? 'B-03' : null, ...over });
 }
 
 function serve(rounds: ConsentRoundDto[]): void {
@@ -54,16 +42,7 @@ describe('OpenRoundsPanel (meeting console)', () => {
         'r1',
         { kind: 'clause', documentId: 'd_agr', clauseId: 'c 7' },
         {
-          positions: [
-            {
-              partyId: first.id,
-              position: 'reservation',
-              reason: 'mits',
-              userId: 'u_x',
-              name: 'X',
-              at: '2026-11-27T10:01:00Z',
-            },
-          ],
+          positions: [testPosition(first.id, 'reservation', 'mits')],
         },
       ),
       round('r2', { kind: 'process', documentId: 'd_proc' }),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleWorkspace } from '../fixtures';
 import { fakeServer } from '../testing';
 import { ProcessConsentSection } from './ProcessConsentSection';
+import { testRound } from './testRounds';
 
 function state(over: Partial<FacilitationStateDto> = {}): FacilitationStateDto {
   return {
@@ -41,19 +42,11 @@ describe('ProcessConsentSection (workspace page)', () => {
       status: 200,
       body: state({
         rounds: [
-          {
-            id: 'r1',
-            workspaceId: 'w_1',
-            meetingId: null,
+          testRound({
             target: { kind: 'process', documentId: 'd_proc' },
             clauseNumber: null,
             text: '',
-            status: 'open',
-            outcome: null,
-            positions: [],
-            openedAt: '2026-11-27T10:00:00Z',
-            closedAt: null,
-          },
+          }),
         ],
       }),
     }));
