@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { fieldErrorsFromApi, problemText, validate } from './fieldErrors';
 import { SelectField, TextField } from './TextField';
 import { useFormErrors } from './useFormErrors';
+import { FormActions } from './FormActions';
 
 interface AddPartyDialogProps {
   workspace: WorkspaceDto;
@@ -70,14 +71,7 @@ export function AddPartyDialog({ workspace, onClose, onAdded }: AddPartyDialogPr
             </option>
           ))}
         </SelectField>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('addParty.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('addParty.submit')} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

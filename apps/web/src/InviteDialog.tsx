@@ -10,6 +10,7 @@ import { useFormatDate } from './formatDate';
 import { RoleText } from './RoleText';
 import { SelectField, TextField } from './TextField';
 import { useFormErrors } from './useFormErrors';
+import { FormActions } from './FormActions';
 
 export const expiryChoices = [24, 72, 168, 720] as const;
 
@@ -177,14 +178,11 @@ function InviteFormView({
           error={problemText(t, errors['maxUses'])}
         />
       </div>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('invite.busy') : t('invite.submit')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('dialog.cancel')}
-        </button>
-      </div>
+      <FormActions
+        submitLabel={busy ? t('invite.busy') : t('invite.submit')}
+        busy={busy}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

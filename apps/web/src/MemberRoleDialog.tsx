@@ -5,6 +5,7 @@ import { api } from './apiClient';
 import { Dialog } from './Dialog';
 import { ErrorNotice } from './ErrorNotice';
 import { SelectField } from './TextField';
+import { FormActions } from './FormActions';
 
 /** Role and party in one choice: a negotiator always speaks for exactly one party. */
 export function encodePosition(role: Role, partyId: string | null): string {
@@ -65,14 +66,7 @@ export function MemberRoleDialog({ workspace, member, onClose, onSaved }: Member
           ))}
           <option value="observer">{t('role.observer')}</option>
         </SelectField>
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('members.saveRole')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('members.saveRole')} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -7,6 +7,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { fieldErrorsFromApi, validate } from './fieldErrors';
 import { WorkspaceDetailsFields } from './WorkspaceDetailsFields';
 import { useFormErrors } from './useFormErrors';
+import { FormActions } from './FormActions';
 
 interface WorkspaceDetailsDialogProps {
   workspace: WorkspaceDto;
@@ -52,14 +53,7 @@ export function WorkspaceDetailsDialog({
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void submit(event)}>
         {failure !== null && <ErrorNotice error={failure} />}
         <WorkspaceDetailsFields value={form} onChange={setForm} errors={errors} autoFocusTitle />
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {t('details.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('details.save')} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Dialog } from '../Dialog';
 import { ErrorNotice } from '../ErrorNotice';
 import { ReasonField } from './ReasonField';
+import { FormActions } from '../FormActions';
 
 export interface ReasonDialogProps {
   title: string;
@@ -28,7 +28,6 @@ export function ReasonDialog({
   onConfirm,
   onClose,
 }: ReasonDialogProps) {
-  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const [error, setError] = useState<unknown>(null);
@@ -68,14 +67,7 @@ export function ReasonDialog({
           onChange={(e) => setReason(e.target.value)}
         />
         {error !== null && <ErrorNotice error={error} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {confirmLabel}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={confirmLabel} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -8,6 +8,7 @@ import { fieldErrorsFromApi, validate } from '../fieldErrors';
 import { useFormErrors } from '../useFormErrors';
 import { meetingsApi } from './meetingsApi';
 import { ParkingFields, type ParkingDraft } from './ParkingFields';
+import { FormActions } from '../FormActions';
 
 interface ParkingEditDialogProps {
   workspaceId: string;
@@ -70,14 +71,7 @@ export function ParkingEditDialog({ workspaceId, item, onClose, onSaved }: Parki
       >
         <ParkingFields value={value} onChange={setValue} errors={errors} autoFocusTitle />
         {failure !== null && <ErrorNotice error={failure} />}
-        <div className="button-row">
-          <button type="submit" className="button button--primary" aria-disabled={busy}>
-            {t('meetings.parking.save')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={onClose}>
-            {t('dialog.cancel')}
-          </button>
-        </div>
+        <FormActions submitLabel={t('meetings.parking.save')} busy={busy} onCancel={onClose} />
       </form>
     </Dialog>
   );
